@@ -1,0 +1,46 @@
+/** Version of the `run.json` layout. */
+export const RUN_SCHEMA_VERSION = 1;
+
+/** One row of a dated price table, USD per million tokens. */
+export interface PriceRow {
+  provider: string;
+  model: string;
+  input_per_mtok: number;
+  cached_input_per_mtok: number | null;
+  cache_write_per_mtok: number | null;
+  output_per_mtok: number;
+  context_window: number | null;
+  max_output: number | null;
+  source: string;
+  as_of: string;
+}
+
+/** The dataset files a run used, with a hash so later runs can tell whether they changed. */
+export interface DatasetInfo {
+  name: string;
+  path: string;
+  items: number;
+  sha256: string;
+}
+
+/** `run.json`: everything needed to reload, compare and re-run a run. */
+export interface RunManifest {
+  schema_version: number;
+  run_id: string;
+  spec_path: string | null;
+  /** The validated spec, with defaults filled in. */
+  spec: Record<string, unknown>;
+  started_at: string;
+  finished_at: string | null;
+  status: "running" | "completed" | "interrupted";
+  deno_version: string;
+  sdk_versions: Record<string, string>;
+  /** Endpoint kind per model ref (`openai:gpt-4o` → `emulated`). */
+  endpoints: Record<string, "real" | "emulated">;
+  /** "emulated" when every model ran on the emulator, "real" when none did, else "mixed". */
+  endpoint_kind: "real" | "emulated" | "mixed";
+  emulator: { url: string; seed: number; profiles_file: string } | null;
+  datasets: DatasetInfo[];
+  price_table: { path: string; rows: PriceRow[] };
+  trials_planned: number;
+}
