@@ -1,0 +1,105 @@
+import pl from "nodejs-polars";
+import { PERCENTILE_METHOD } from "./percentile_method.ts";
+import type { GroupSummary } from "./summary_types.ts";
+import { wilsonInterval } from "./wilson_interval.ts";
+
+/** Columns a trials frame can be grouped by. */
+export type GroupKey = "model" | "dataset" | "task_kind";
+
+const METHOD = PERCENTILE_METHOD.polarsInterpolation;
+
+/**
+ * Summarise a trials frame (see `loadTrials`) per group of `keys`, sorted by the keys.
+ * `model` must be one of the keys.
+ */
+export function summariseGroups(trials: pl.DataFrame, keys: readonly GroupKey[]): GroupSummary[] {
+  if (!keys.includes("model")) {
+    throw new RangeError(`summariseGroups: keys must include "model", got [${keys.join(", ")}]`);
+  }
+  for (const key of keys) {
+    if (!trials.columns.includes(key)) {
+      throw new RangeError(`summariseGroups: the frame has no column "${key}"; build it with loadTrials`);
+    }
+  }
+  if (trials.height === 0) return [];
+
+  const ok = pl.col("status").eq(pl.lit("ok"));
+  const final = pl.col("is_final_attempt");
+  const okValues = (name: string) => pl.col(name).filter(ok);
+  const countKnown = (name: string, alias: string) => okValues(name).isNotNull().sum().alias(alias);
+
+  const aggregated = trials.groupBy([...keys]).agg(
+    pl.len().alias("n"),
+    ok.sum().alias("ok"),
+    countKnown("ttft_ms", "ttft_n"),
+    okValues("ttft_ms").quantile(0.5, METHOD).alias("ttft_p50_ms"),
+    okValues("ttft_ms").quantile(0.9, METHOD).alias("ttft_p90_ms"),
+    countKnown("e2e_ms", "e2e_n"),
+    okValues("e2e_ms").quantile(0.5, METHOD).alias("e2e_p50_ms"),
+    okValues("e2e_ms").quantile(0.95, METHOD).alias("e2e_p95_ms"),
+    okValues("e2e_ms").min().alias("e2e_min_ms"),
+    okValues("e2e_ms").max().alias("e2e_max_ms"),
+    countKnown("output_tps", "output_tps_n"),
+    okValues("output_tps").quantile(0.5, METHOD).alias("output_tps_median"),
+    okValues("input_tokens").mean().alias("mean_input_tokens"),
+    okValues("output_tokens").mean().alias("mean_output_tokens"),
+    okValues("input_tokens").max().cast(pl.Float64).alias("max_input_tokens"),
+    countKnown("cost_usd", "cost_n"),
+    okValues("cost_usd").mean().alias("cost_per_request_usd"),
+    pl.col("grade_pass").filter(final).isNotNull().sum().alias("graded"),
+    pl.col("grade_pass").filter(final).cast(pl.Int64).sum().alias("passed"),
+    final.and(pl.col("status").eq(pl.lit("error"))).and(pl.col("grade_pass").isNull()).sum().alias(
+      "errored_ungraded",
+    ),
+    pl.col("grade_no_response").filter(final).cast(pl.Int64).sum().alias("no_response"),
+  ).sort([...keys]);
+
+  return (aggregated.toRecords() as Record<string, unknown>[]).map((row) => toGroupSummary(row));
+}
+
+function toGroupSummary(row: Record<string, unknown>): GroupSummary {
+  const num = (name: string) => (row[name] === null || row[name] === undefined ? null : Number(row[name]));
+  const count = (name: string) => Number(row[name] ?? 0);
+  const n = count("n");
+  const ok = count("ok");
+  const graded = count("graded");
+  const passed = count("passed");
+  const erroredUngraded = count("errored_ungraded");
+  const qualityN = graded + erroredUngraded;
+  const interval = wilsonInterval(passed, qualityN);
+  const costPerRequest = num("cost_per_request_usd");
+  return {
+    model: String(row.model),
+    dataset: typeof row.dataset === "string" ? row.dataset : null,
+    task_kind: typeof row.task_kind === "string" ? row.task_kind : null,
+    n,
+    ok,
+    errors: n - ok,
+    error_rate: n > 0 ? (n - ok) / n : null,
+    ttft_n: count("ttft_n"),
+    ttft_p50_ms: num("ttft_p50_ms"),
+    ttft_p90_ms: num("ttft_p90_ms"),
+    e2e_n: count("e2e_n"),
+    e2e_p50_ms: num("e2e_p50_ms"),
+    e2e_p95_ms: num("e2e_p95_ms"),
+    e2e_min_ms: num("e2e_min_ms"),
+    e2e_max_ms: num("e2e_max_ms"),
+    output_tps_n: count("output_tps_n"),
+    output_tps_median: num("output_tps_median"),
+    mean_input_tokens: num("mean_input_tokens"),
+    mean_output_tokens: num("mean_output_tokens"),
+    max_input_tokens: num("max_input_tokens"),
+    cost_n: count("cost_n"),
+    cost_per_request_usd: costPerRequest,
+    cost_per_1k_requests_usd: costPerRequest === null ? null : costPerRequest * 1000,
+    graded,
+    passed,
+    errored_ungraded: erroredUngraded,
+    quality_n: qualityN,
+    pass_rate: qualityN > 0 ? passed / qualityN : null,
+    pass_rate_graded: graded > 0 ? passed / graded : null,
+    pass_ci_low: interval?.low ?? null,
+    pass_ci_high: interval?.high ?? null,
+    no_response: count("no_response"),
+  };
+}

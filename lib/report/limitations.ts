@@ -1,0 +1,73 @@
+import type { RunSummary } from "../analysis/summary_types.ts";
+import type { RunManifest } from "../runner/manifest.ts";
+
+/** Facts about a run that limit the meaning of its numbers. */
+export interface LimitationFacts {
+  manifest: RunManifest;
+  summary: RunSummary;
+  emulatedModels: string[];
+  /** Successful trials whose server sent no usage. */
+  missingUsage: number;
+  /** Items with image input that ran; null when the dataset files could not be read. */
+  imageItems: number | null;
+}
+
+/** Minimum successful trials per model for tail percentiles to be more than a rough guide. */
+const STABLE_TAIL_N = 30;
+
+/** List the limitations of a run's numbers, in plain sentences. */
+export function limitations(facts: LimitationFacts): string[] {
+  const { manifest, summary } = facts;
+  const out: string[] = [];
+
+  if (facts.emulatedModels.length > 0) {
+    out.push(
+      `${facts.emulatedModels.join(", ")} ran on the local emulator: latency, speed, usage and pass rates follow its ` +
+        "model profiles, not the providers' servers.",
+    );
+  }
+  if (manifest.status !== "completed") {
+    out.push(
+      `The run is ${manifest.status}${manifest.stop_reason ? ` (${manifest.stop_reason})` : ""}: ` +
+        `${summary.totals.n} of ${manifest.trials_planned} planned trials were recorded.`,
+    );
+  }
+
+  const thin = summary.byModel.filter((m) => m.ok < STABLE_TAIL_N).map((m) => `${m.model} (${m.ok})`);
+  if (thin.length > 0) {
+    out.push(
+      `Fewer than ${STABLE_TAIL_N} successful trials for ${thin.join(", ")}: p90 and p95 interpolate between the ` +
+        "few largest values and can move a lot between runs.",
+    );
+  }
+  if (facts.missingUsage > 0) {
+    out.push(
+      `${facts.missingUsage} successful trials have no server-reported usage, so their token counts, output speed ` +
+        "and cost are missing (shown as —), not estimated.",
+    );
+  }
+
+  const unpriced = summary.byModel.filter((m) => m.price === null).map((m) => m.model);
+  if (unpriced.length > 0) {
+    const them = unpriced.length === 1 ? "it" : "them";
+    out.push(`No price row for ${unpriced.join(", ")}, so no cost or context window is shown for ${them}.`);
+  }
+
+  out.push(
+    "Costs use each row's base prices: long-context tiers (prompts over 200k tokens re-priced as a whole), batch and " +
+      "priority pricing, and cache storage fees are not applied. Failed requests are left out of cost.",
+  );
+
+  if (facts.imageItems === null) {
+    out.push("The dataset files could not be read, so whether image items ran is unknown.");
+  } else if (facts.imageItems === 0) {
+    out.push("No item with image input ran: image handling was not measured.");
+  }
+
+  out.push(
+    "Latency includes the network path from this machine to each endpoint and the client's own overhead; " +
+      "it was measured from one machine at one time of day.",
+  );
+  out.push("Pass rates are only as good as each dataset's scorer and items; small datasets give wide intervals.");
+  return out;
+}
