@@ -33,6 +33,8 @@ export interface RunManifest {
   started_at: string;
   finished_at: string | null;
   status: "running" | "completed" | "interrupted";
+  /** Why an interrupted run stopped (Ctrl-C, cost budget), null otherwise. */
+  stop_reason: string | null;
   deno_version: string;
   sdk_versions: Record<string, string>;
   /** Endpoint kind per model ref (`openai:gpt-4o` → `emulated`). */
@@ -43,4 +45,6 @@ export interface RunManifest {
   datasets: DatasetInfo[];
   price_table: { path: string; rows: PriceRow[] };
   trials_planned: number;
+  /** Observed maximum number of requests in flight at once. */
+  peak_in_flight: number;
 }

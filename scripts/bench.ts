@@ -1,0 +1,51 @@
+/**
+ * Runs any benchmark spec and writes its report.
+ * Usage: deno task bench --spec FILE [--run-id ID] [--endpoint auto|emulator|real]
+ */
+import { parseArgs } from "node:util";
+import { loadSpec } from "../lib/spec/load_spec.ts";
+import { SpecError } from "../lib/spec/spec_error.ts";
+import { runAndReport } from "./_run_and_report.ts";
+
+const USAGE = `Usage: deno task bench --spec FILE [--run-id ID] [--endpoint auto|emulator|real]
+
+  --spec FILE       benchmark spec (JSON), e.g. specs/default.json
+  --run-id ID       run id; an existing id resumes that run, skipping finished trials
+  --endpoint KIND   override the spec's endpoint: auto (real API when its key is set),
+                    emulator (always the local emulator) or real (fail without a key)
+`;
+
+const { values } = parseArgs({
+  args: Deno.args,
+  options: {
+    spec: { type: "string" },
+    "run-id": { type: "string" },
+    endpoint: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  },
+});
+if (values.help) {
+  console.log(USAGE);
+  Deno.exit(0);
+}
+if (!values.spec) {
+  console.error(`missing --spec FILE.\n\n${USAGE}`);
+  Deno.exit(2);
+}
+const endpoint = values.endpoint;
+if (endpoint !== undefined && !["auto", "emulator", "real"].includes(endpoint)) {
+  console.error(`invalid --endpoint "${endpoint}": use auto, emulator or real.`);
+  Deno.exit(2);
+}
+
+try {
+  const spec = await loadSpec(values.spec);
+  if (endpoint) spec.endpoint = endpoint as typeof spec.endpoint;
+  Deno.exit(await runAndReport(spec, values.spec, values["run-id"]));
+} catch (error) {
+  if (error instanceof SpecError) {
+    console.error(error.message);
+    Deno.exit(2);
+  }
+  throw error;
+}
