@@ -1,0 +1,31 @@
+import type { EmulatorRequestError } from "./emulator_request_error.ts";
+import type { ReplyEngine, RouteFormat } from "./reply_engine.ts";
+import type { StreamStopReason } from "./timed_event_stream.ts";
+
+/** Per-request state a route handler receives from the server. */
+export interface RouteContext {
+  engine: ReplyEngine;
+  url: URL;
+  /** `performance.now()` reading when the request arrived. Every send time counts from here. */
+  startedAt: number;
+  /** Aborts when the server closes. A client disconnect cancels the response stream instead. */
+  signal: AbortSignal;
+  requestId: string;
+  /** Registers a response stream and returns the callback to run once when it stops. */
+  startStream(): (reason: StreamStopReason) => void;
+  /** Records the requested model for the request log. */
+  noteModel(model: string): void;
+}
+
+/** Handles one route and returns the full response (an error response is thrown as EmulatorRequestError). */
+export type RouteHandler = (request: Request, context: RouteContext) => Promise<Response>;
+
+/** API key check and error shape of one provider. */
+export interface ProviderApi {
+  format: RouteFormat;
+  /** Response header carrying the request id, or null when the provider sends none. */
+  requestIdHeader: string | null;
+  hasApiKey(request: Request, url: URL): boolean;
+  missingKeyMessage: string;
+  errorBody(error: EmulatorRequestError, requestId: string): unknown;
+}
