@@ -1,0 +1,11 @@
+import { codeTestsScorer } from "./code_tests_scorer.ts";
+import { exactScorer } from "./exact_scorer.ts";
+import { jsonSchemaScorer } from "./json_schema_scorer.ts";
+import { regexScorer } from "./regex_scorer.ts";
+import type { Scorer } from "./scorer.ts";
+import { sqlResultScorer } from "./sql_result_scorer.ts";
+
+/** Every scorer by the name that `item.scorer.name` uses to select it. */
+export const SCORERS: ReadonlyMap<string, Scorer> = new Map(
+  [exactScorer, regexScorer, jsonSchemaScorer, codeTestsScorer, sqlResultScorer].map((scorer) => [scorer.name, scorer]),
+);
