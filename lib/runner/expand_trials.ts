@@ -14,13 +14,15 @@ export interface TrialPlan {
  *
  * Trials are ordered repetition-major, then item, then model, so the requests in flight
  * at any moment are spread across models and providers instead of hitting one at a time.
- * `itemsPerDataset` keeps the first N items of each dataset when set.
+ * `itemsPerDataset` keeps the first N items of each dataset when set; a dataset's entry in
+ * `itemLimits` (by dataset name) overrides it.
  */
 export function expandTrials(
   models: string[],
   datasets: Dataset[],
   repetitions: number,
   itemsPerDataset: number | null = null,
+  itemLimits: Map<string, number | null> = new Map(),
 ): TrialPlan[] {
   if (!Number.isInteger(repetitions) || repetitions < 1) {
     throw new RangeError(`repetitions must be a whole number of 1 or more, got ${repetitions}`);
@@ -28,7 +30,8 @@ export function expandTrials(
   const trials: TrialPlan[] = [];
   for (let repetition = 1; repetition <= repetitions; repetition++) {
     for (const dataset of datasets) {
-      const items = itemsPerDataset === null ? dataset.items : dataset.items.slice(0, itemsPerDataset);
+      const limit = itemLimits.get(dataset.name) ?? itemsPerDataset;
+      const items = limit === null ? dataset.items : dataset.items.slice(0, limit);
       for (const item of items) {
         for (const model of models) {
           trials.push({

@@ -83,8 +83,13 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
   const pricesPath = options.pricesPath ?? join(datasetsDir, "prices.csv");
 
   const datasets: Dataset[] = [];
-  for (const name of spec.datasets) datasets.push(await loadDataset(name, { datasetsDir }));
-  const plans = expandTrials(spec.models, datasets, spec.repetitions, spec.items_per_dataset);
+  const itemLimits = new Map<string, number | null>();
+  for (const entry of spec.datasets) {
+    const dataset = await loadDataset(typeof entry === "string" ? entry : entry.name, { datasetsDir });
+    datasets.push(dataset);
+    if (typeof entry !== "string") itemLimits.set(dataset.name, entry.items);
+  }
+  const plans = expandTrials(spec.models, datasets, spec.repetitions, spec.items_per_dataset, itemLimits);
   const priceRows = await loadPriceTable(pricesPath);
 
   const runId = options.runId ?? makeRunId(spec.name);

@@ -6,7 +6,8 @@ import { SpecError } from "./spec_error.ts";
 const FIXES: Record<string, string> = {
   name: 'give the run a short name such as "default" (letters, digits, ".", "_", "-")',
   models: 'list models as "provider:model", e.g. ["openai:gpt-4o", "anthropic:claude-sonnet-4-5"]',
-  datasets: 'list dataset names from datasets/ (e.g. "json-extraction") or paths to .jsonl files',
+  datasets:
+    'list dataset names from datasets/ (e.g. "json-extraction"), paths to .jsonl files, or {"name": ..., "items": N} to use the first N items',
   items_per_dataset: "use a positive whole number, or null for every item",
   repetitions: "use a whole number of 1 or more",
   concurrency: "use a whole number from 1 to 4096 (requests in flight at once)",

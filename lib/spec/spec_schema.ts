@@ -29,7 +29,10 @@ export const specSchema = z.strictObject({
   name: z.string().min(1).regex(/^[A-Za-z0-9._-]+$/, "may contain only letters, digits, '.', '_' and '-'"),
   description: z.string().optional(),
   models: z.array(modelRef).min(1).refine((m) => new Set(m).size === m.length, "must not list a model twice"),
-  datasets: z.array(z.string().min(1)).min(1),
+  datasets: z.array(z.union([
+    z.string().min(1),
+    z.strictObject({ name: z.string().min(1), items: positiveInt.nullable().default(null) }),
+  ])).min(1),
   items_per_dataset: positiveInt.nullable().default(null),
   repetitions: positiveInt.default(1),
   concurrency: positiveInt.max(4096).default(8),
@@ -41,6 +44,9 @@ export const specSchema = z.strictObject({
   endpoint: z.enum(["auto", "emulator", "real"]).default("auto"),
   emulator: z.strictObject({ seed: z.number().int().default(1) }).default({ seed: 1 }),
 });
+
+/** One dataset entry of a spec: a name or path, optionally limited to its first `items` items. */
+export type SpecDataset = string | { name: string; items: number | null };
 
 /** A validated spec with every default filled in. */
 export type Spec = z.infer<typeof specSchema>;

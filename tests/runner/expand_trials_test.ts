@@ -34,3 +34,8 @@ Deno.test("expand trials limits items per dataset", () => {
 Deno.test("expand trials rejects zero repetitions", () => {
   assert.throws(() => expandTrials(["m:1"], datasets, 0), /repetitions must be a whole number of 1 or more, got 0/);
 });
+
+Deno.test("expand trials applies a dataset's own limit", () => {
+  const trials = expandTrials(["m:1"], datasets, 1, null, new Map([["a", 1]]));
+  assert.deepEqual(trials.map((t) => t.item.id), ["a1", "b1"]);
+});
