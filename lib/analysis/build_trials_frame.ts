@@ -77,6 +77,7 @@ function readPath(record: Record<string, unknown>, path: readonly string[]): unk
 
 function checkValue(value: unknown, col: TrialColumn, name: string, file: string, line: number): unknown {
   if (value === undefined || value === null) {
+    if (col.default !== undefined) return col.default;
     if (col.required) {
       throw new TrialsFileError({ file, line, field: name, problem: "is missing", fix: "write the field in every trial record" });
     }

@@ -10,7 +10,8 @@ const METHOD = PERCENTILE_METHOD.polarsInterpolation;
 
 /**
  * Summarise a trials frame (see `loadTrials`) per group of `keys`, sorted by the keys.
- * `model` must be one of the keys.
+ * `model` must be one of the keys. Latency and speed use successful trials that were not
+ * served from a cache; tokens and cost use every successful trial.
  */
 export function summariseGroups(trials: pl.DataFrame, keys: readonly GroupKey[]): GroupSummary[] {
   if (!keys.includes("model")) {
@@ -24,23 +25,28 @@ export function summariseGroups(trials: pl.DataFrame, keys: readonly GroupKey[])
   if (trials.height === 0) return [];
 
   const ok = pl.col("status").eq(pl.lit("ok"));
+  // A response served from a cache measures the cache, not the model, so it has no latency.
+  const live = ok.and(pl.col("cached").not());
   const final = pl.col("is_final_attempt");
   const okValues = (name: string) => pl.col(name).filter(ok);
+  const liveValues = (name: string) => pl.col(name).filter(live);
   const countKnown = (name: string, alias: string) => okValues(name).isNotNull().sum().alias(alias);
+  const countLive = (name: string, alias: string) => liveValues(name).isNotNull().sum().alias(alias);
 
   const aggregated = trials.groupBy([...keys]).agg(
     pl.len().alias("n"),
     ok.sum().alias("ok"),
-    countKnown("ttft_ms", "ttft_n"),
-    okValues("ttft_ms").quantile(0.5, METHOD).alias("ttft_p50_ms"),
-    okValues("ttft_ms").quantile(0.9, METHOD).alias("ttft_p90_ms"),
-    countKnown("e2e_ms", "e2e_n"),
-    okValues("e2e_ms").quantile(0.5, METHOD).alias("e2e_p50_ms"),
-    okValues("e2e_ms").quantile(0.95, METHOD).alias("e2e_p95_ms"),
-    okValues("e2e_ms").min().alias("e2e_min_ms"),
-    okValues("e2e_ms").max().alias("e2e_max_ms"),
-    countKnown("output_tps", "output_tps_n"),
-    okValues("output_tps").quantile(0.5, METHOD).alias("output_tps_median"),
+    ok.and(pl.col("cached")).sum().alias("cached"),
+    countLive("ttft_ms", "ttft_n"),
+    liveValues("ttft_ms").quantile(0.5, METHOD).alias("ttft_p50_ms"),
+    liveValues("ttft_ms").quantile(0.9, METHOD).alias("ttft_p90_ms"),
+    countLive("e2e_ms", "e2e_n"),
+    liveValues("e2e_ms").quantile(0.5, METHOD).alias("e2e_p50_ms"),
+    liveValues("e2e_ms").quantile(0.95, METHOD).alias("e2e_p95_ms"),
+    liveValues("e2e_ms").min().alias("e2e_min_ms"),
+    liveValues("e2e_ms").max().alias("e2e_max_ms"),
+    countLive("output_tps", "output_tps_n"),
+    liveValues("output_tps").quantile(0.5, METHOD).alias("output_tps_median"),
     okValues("input_tokens").mean().alias("mean_input_tokens"),
     okValues("output_tokens").mean().alias("mean_output_tokens"),
     okValues("input_tokens").max().cast(pl.Float64).alias("max_input_tokens"),
@@ -74,6 +80,7 @@ function toGroupSummary(row: Record<string, unknown>): GroupSummary {
     task_kind: typeof row.task_kind === "string" ? row.task_kind : null,
     n,
     ok,
+    cached: count("cached"),
     errors: n - ok,
     error_rate: n > 0 ? (n - ok) / n : null,
     ttft_n: count("ttft_n"),

@@ -2,8 +2,9 @@ import type { PriceRow } from "../runner/manifest.ts";
 
 /**
  * Metrics of one group of trials (a model, a model × dataset, or a model × task kind).
- * A metric with no data is null. Latency, speed, token and cost metrics use successful
- * trials only. Quality uses the last attempt of each trial.
+ * A metric with no data is null. Latency and speed metrics use successful trials that
+ * were not served from a cache; token and cost metrics use every successful trial.
+ * Quality uses the last attempt of each trial.
  */
 export interface GroupSummary {
   model: string;
@@ -14,6 +15,8 @@ export interface GroupSummary {
   /** Trial records, every attempt included. */
   n: number;
   ok: number;
+  /** Successful trials served from a cache, left out of latency and speed metrics. */
+  cached?: number;
   errors: number;
   /** errors / n. */
   error_rate: number | null;

@@ -1,8 +1,10 @@
-import { z } from "zod";
-import { PROVIDER_NAMES } from "../providers/types.ts";
-import type { PriceRow } from "../runner/manifest.ts";
+import { checkPriceRow } from "./check_price_row.ts";
 import { parseCsv } from "./parse_csv.ts";
+import { PRICE_COLUMN_FIXES, priceRowSchema } from "./price_row_schema.ts";
 import { PriceTableError } from "./price_table_error.ts";
+import type { PriceTableRow } from "./price_table_row.ts";
+
+export type { LongContextPrices, PriceTableRow } from "./price_table_row.ts";
 
 /** Columns every price table has, in the order the project's file lists them. */
 export const PRICE_TABLE_COLUMNS = [
@@ -18,68 +20,23 @@ export const PRICE_TABLE_COLUMNS = [
   "as_of",
 ] as const;
 
-/**
- * A price table row as this module reads it: the shared {@link PriceRow} plus optional
- * columns. `supports_images` is null when the table leaves the cell empty.
- */
-export interface PriceTableRow extends PriceRow {
-  supports_images?: boolean | null;
-}
-
-/** Columns a price table may add after the required ones. */
-export const OPTIONAL_PRICE_TABLE_COLUMNS = ["supports_images"] as const;
-
-const DECIMAL = /^\d+(\.\d+)?$/;
-const INTEGER = /^[1-9]\d*$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
-
-const price = z.string().trim().regex(DECIMAL, "must be a non-negative decimal number").transform(Number);
-const optionalPrice = z.string().trim()
-  .refine((s) => s === "" || DECIMAL.test(s), "must be empty or a non-negative decimal number")
-  .transform((s) => (s === "" ? null : Number(s)));
-const optionalCount = z.string().trim()
-  .refine((s) => s === "" || INTEGER.test(s), "must be empty or a positive whole number of tokens")
-  .transform((s) => (s === "" ? null : Number(s)));
-const isoDate = z.string().trim()
-  .refine((s) => ISO_DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "must be a date YYYY-MM-DD");
-const optionalBoolean = z.string().trim()
-  .refine((s) => s === "" || s === "true" || s === "false", "must be empty, true or false")
-  .transform((s) => (s === "" ? null : s === "true"));
-
-const rowSchema = z.object({
-  provider: z.enum(PROVIDER_NAMES, { error: `must be one of ${PROVIDER_NAMES.join(", ")}` }),
-  model: z.string().trim().regex(MODEL_NAME, "must be a model id without spaces, such as gpt-4o"),
-  input_per_mtok: price,
-  cached_input_per_mtok: optionalPrice,
-  cache_write_per_mtok: optionalPrice,
-  output_per_mtok: price,
-  context_window: optionalCount,
-  max_output: optionalCount,
-  source: z.string().trim().min(1, "must name where the prices come from"),
-  as_of: isoDate,
-  supports_images: optionalBoolean.optional(),
-});
-
-const FIXES: Record<string, string> = {
-  provider: `write one of ${PROVIDER_NAMES.join(", ")}`,
-  model: "write the provider's model id, e.g. claude-sonnet-4-5",
-  input_per_mtok: "write USD per million input tokens, e.g. 2.5",
-  cached_input_per_mtok: "write USD per million cache-read tokens, or leave it empty when the provider gives no discount",
-  cache_write_per_mtok: "write USD per million cache-write tokens, or leave it empty when writes cost the input price",
-  output_per_mtok: "write USD per million output tokens, e.g. 10",
-  context_window: "write the maximum input tokens as a whole number, or leave it empty",
-  max_output: "write the maximum output tokens as a whole number, or leave it empty",
-  source: "name the page or file the prices were taken from",
-  as_of: "write the date the prices were read, as YYYY-MM-DD",
-  supports_images: "write true, false, or leave it empty",
-};
+/** Columns a price table may add after the required ones; tables without them still load. */
+export const OPTIONAL_PRICE_TABLE_COLUMNS = [
+  "supports_images",
+  "long_context_threshold_tokens",
+  "input_per_mtok_long",
+  "cached_input_per_mtok_long",
+  "cache_write_per_mtok_long",
+  "output_per_mtok_long",
+] as const;
 
 /**
  * Parse and validate price table CSV text into rows. Prices are USD per million tokens.
  *
  * An empty `cached_input_per_mtok` or `cache_write_per_mtok` means the provider has no
- * separate price for that bucket, so those tokens cost the input price. Throws
+ * separate price for that bucket, so those tokens cost the input price. The optional
+ * long-context columns describe a second tier (see {@link PriceTableRow}); a row that sets
+ * `long_context_threshold_tokens` must also set the long input and output prices. Throws
  * {@link PriceTableError} naming the file, line, column and fix for the first bad cell.
  */
 export function parsePriceTable(text: string, file: string): PriceTableRow[] {
@@ -122,7 +79,7 @@ export function parsePriceTable(text: string, file: string): PriceTableRow[] {
       });
     }
     const raw = Object.fromEntries(header.map((name, i) => [name, record.fields[i]]));
-    const parsed = rowSchema.safeParse(raw);
+    const parsed = priceRowSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const column = String(issue.path[0] ?? "");
@@ -131,19 +88,12 @@ export function parsePriceTable(text: string, file: string): PriceTableRow[] {
         line: record.line,
         column,
         problem: `value ${JSON.stringify(raw[column] ?? "")} ${issue.message}`,
-        fix: FIXES[column] ?? "correct the value",
+        fix: PRICE_COLUMN_FIXES[column] ?? "correct the value",
       });
     }
-    const row = parsed.data;
-    if (row.cached_input_per_mtok !== null && row.cached_input_per_mtok > row.input_per_mtok) {
-      throw new PriceTableError({
-        file,
-        line: record.line,
-        column: "cached_input_per_mtok",
-        problem: `cache-read price ${row.cached_input_per_mtok} is above the input price ${row.input_per_mtok}`,
-        fix: "check the columns are not swapped; a cache read costs less than plain input",
-      });
-    }
+    const row: PriceTableRow = parsed.data;
+    const issue = checkPriceRow(row);
+    if (issue !== null) throw new PriceTableError({ file, line: record.line, ...issue });
     const key = `${row.provider}:${row.model}`;
     const firstLine = seen.get(key);
     if (firstLine !== undefined) {

@@ -100,3 +100,83 @@ Deno.test("parsePriceTable reads the optional supports_images column", () => {
   const [row] = parsePriceTable(`${HEADER},supports_images\n${GOOD},true\n`, "prices.csv");
   assert.equal(row.supports_images, true);
 });
+
+const LONG_HEADER = `${HEADER},long_context_threshold_tokens,input_per_mtok_long,cached_input_per_mtok_long,output_per_mtok_long`;
+
+Deno.test("parsePriceTable reads a long-context tier", () => {
+  const [row] = parsePriceTable(`${LONG_HEADER}\n${GOOD},200000,5,2.5,20\n`, "prices.csv");
+  assert.deepEqual(
+    [row.long_context_threshold_tokens, row.input_per_mtok_long, row.cached_input_per_mtok_long, row.output_per_mtok_long],
+    [200000, 5, 2.5, 20],
+  );
+});
+
+Deno.test("parsePriceTable table without long columns has no tier", () => {
+  const [row] = parsePriceTable(`${HEADER}\n${GOOD}\n`, "prices.csv");
+  assert.equal(row.long_context_threshold_tokens ?? null, null);
+});
+
+Deno.test("parsePriceTable threshold without long prices is rejected", () => {
+  assert.equal(parseError(`${LONG_HEADER}\n${GOOD},200000,,2.5,20\n`).column, "input_per_mtok_long");
+});
+
+Deno.test("parsePriceTable long price without threshold is rejected", () => {
+  assert.equal(parseError(`${LONG_HEADER}\n${GOOD},,5,2.5,20\n`).column, "long_context_threshold_tokens");
+});
+
+Deno.test("parsePriceTable long cache price above long input is rejected", () => {
+  assert.equal(parseError(`${LONG_HEADER}\n${GOOD},200000,5,6,20\n`).column, "cached_input_per_mtok_long");
+});
+
+Deno.test("parsePriceTable long tier must price cache reads when the base does", () => {
+  assert.equal(parseError(`${LONG_HEADER}\n${GOOD},200000,5,,20\n`).column, "cached_input_per_mtok_long");
+});
+
+Deno.test("loadPriceTable project tiers for gemini 2.5 pro", async () => {
+  const rows = await loadPriceTable(new URL("../../datasets/prices.csv", import.meta.url).pathname);
+  const row = findPrice(rows, "google:gemini-2.5-pro");
+  assert.deepEqual(
+    [row?.long_context_threshold_tokens, row?.input_per_mtok_long, row?.cached_input_per_mtok_long, row?.output_per_mtok_long],
+    [200000, 2.5, 0.25, 15],
+  );
+});
+
+Deno.test("loadPriceTable anthropic long cache write is 1.25 times long input", async () => {
+  const rows = await loadPriceTable(new URL("../../datasets/prices.csv", import.meta.url).pathname);
+  const tiered = rows.filter((r) => r.provider === "anthropic" && r.long_context_threshold_tokens);
+  const wrong = tiered.filter((r) => Math.abs((r.cache_write_per_mtok_long ?? NaN) - 1.25 * (r.input_per_mtok_long ?? NaN)) > 1e-9);
+  assert.deepEqual([tiered.length, wrong.map((r) => r.model)], [2, []]);
+});
+
+Deno.test("loadPriceTable overrides replace a row by provider and model", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "prices-" });
+  await Deno.writeTextFile(`${dir}/base.csv`, `${HEADER}\n${GOOD}\nopenai,gpt-4o-mini,0.15,0.075,,0.6,,,base,2026-07-24\n`);
+  await Deno.writeTextFile(`${dir}/mine.csv`, `${HEADER}\nopenai,gpt-4o,2,1,,8,,,negotiated,2026-08-01\n`);
+  const rows = await loadPriceTable(`${dir}/base.csv`, { overrides: `${dir}/mine.csv` });
+  assert.deepEqual(rows.map((r) => `${r.model}:${r.input_per_mtok}:${r.source}`), [
+    "gpt-4o:2:negotiated",
+    "gpt-4o-mini:0.15:base",
+  ]);
+});
+
+Deno.test("loadPriceTable overrides add models the table lacks", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "prices-" });
+  await Deno.writeTextFile(`${dir}/base.csv`, `${HEADER}\n${GOOD}\n`);
+  await Deno.writeTextFile(`${dir}/mine.csv`, `${HEADER}\ngoogle,gemini-9,1,,,2,,,mine,2026-08-01\n`);
+  const rows = await loadPriceTable(`${dir}/base.csv`, { overrides: `${dir}/mine.csv` });
+  assert.deepEqual(rows.map((r) => r.model), ["gpt-4o", "gemini-9"]);
+});
+
+Deno.test("loadPriceTable bad override names the override file", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "prices-" });
+  await Deno.writeTextFile(`${dir}/base.csv`, `${HEADER}\n${GOOD}\n`);
+  await Deno.writeTextFile(`${dir}/mine.csv`, `${HEADER}\nopenai,gpt-4o,cheap,,,8,,,mine,2026-08-01\n`);
+  await assert.rejects(loadPriceTable(`${dir}/base.csv`, { overrides: `${dir}/mine.csv` }), /mine\.csv:2/);
+});
+
+Deno.test("loadPriceTable missing override file names it", async () => {
+  await assert.rejects(
+    loadPriceTable(new URL("../../datasets/prices.csv", import.meta.url).pathname, { overrides: "/nonexistent/mine.csv" }),
+    /\/nonexistent\/mine\.csv/,
+  );
+});
