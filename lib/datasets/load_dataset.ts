@@ -3,6 +3,7 @@ import { SCORERS } from "../scoring/scorers.ts";
 import { DatasetError } from "./dataset_error.ts";
 import { DEFAULT_DATASETS_DIR } from "./default_datasets_dir.ts";
 import { describeZodIssue } from "./describe_zod_issue.ts";
+import { expandItem, ItemExpansionError } from "./expand_item.ts";
 import { type Dataset, type DatasetItem, datasetItemSchema } from "./schema.ts";
 
 /** Options of {@link loadDataset}. */
@@ -17,6 +18,9 @@ const DATASET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  * Load a dataset by name (`<datasetsDir>/<name>.jsonl`) or by path (any value with a
  * `/` or ending in `.jsonl`), checking every line against the item schema and its
  * scorer's settings.
+ *
+ * An item with a `generator` is returned expanded: its `{{haystack}}` becomes the
+ * generated text (see `expandItem`), so every caller sees the prompt that is sent.
  *
  * Blank lines are skipped. The first bad line throws a {@link DatasetError} naming
  * `file:line`, the field, the broken rule and the fix: invalid JSON (with its column),
@@ -115,7 +119,7 @@ async function parseItem(line: string, file: string, lineNumber: number): Promis
   if (!parsed.success) {
     throw new DatasetError({ file, line: lineNumber, ...describeZodIssue(parsed.error.issues[0]), cause: parsed.error });
   }
-  const item = parsed.data;
+  const item = expandOrThrow(parsed.data, file, lineNumber);
 
   const scorer = SCORERS.get(item.scorer.name);
   if (scorer === undefined) {
@@ -135,6 +139,17 @@ async function parseItem(line: string, file: string, lineNumber: number): Promis
   const problem = await scorer.check?.(item, { datasetsDir: dirname(file) });
   if (problem) throw new DatasetError({ file, line: lineNumber, ...problem });
   return item;
+}
+
+function expandOrThrow(item: DatasetItem, file: string, lineNumber: number): DatasetItem {
+  try {
+    return expandItem(item);
+  } catch (error) {
+    if (!(error instanceof ItemExpansionError) && !(error instanceof RangeError)) throw error;
+    const field = error instanceof ItemExpansionError ? error.field : "generator";
+    const fix = error instanceof ItemExpansionError ? error.fix : "correct the generator settings";
+    throw new DatasetError({ file, line: lineNumber, field, rule: error.message, fix, cause: error });
+  }
 }
 
 // V8 gives the column for most JSON errors. For an unexpected token it gives only the

@@ -1,7 +1,8 @@
 import type { DatasetItem } from "../datasets/schema.ts";
-import { corruptReference } from "./corrupt_reference.ts";
+import { answerAccuracy } from "./answer_accuracy.ts";
 import type { ModelProfile } from "./model_profile.ts";
 import type { SeededRandom } from "./seeded_random.ts";
+import { wrongAnswer } from "./wrong_answer.ts";
 
 /** The text a model sends for a known dataset item, and whether it is the reference. */
 export interface ChosenAnswer {
@@ -10,13 +11,12 @@ export interface ChosenAnswer {
 }
 
 /**
- * Draws a right or wrong answer for a dataset item: the reference with probability
- * `accuracy[kind]` (else `accuracy.default`), otherwise the item's distractor or, when it
- * has none, a kind-specific corruption of the reference.
+ * Draws a right or wrong answer for a dataset item: the reference with the probability
+ * `answerAccuracy` gives (`accuracy[kind]`, else `accuracy.default`, lowered by length and
+ * depth for long-context items), otherwise a wrong answer of the kind's typical sort
+ * (see `wrongAnswer`).
  */
 export function chooseAnswer(item: DatasetItem, profile: ModelProfile, random: SeededRandom): ChosenAnswer {
-  const accuracy = profile.accuracy[item.kind] ?? profile.accuracy.default;
-  if (random.next() < accuracy) return { text: item.reference, correct: true };
-  const text = item.distractor ?? corruptReference(item.kind, item.reference, random);
-  return { text, correct: false };
+  if (random.next() < answerAccuracy(item, profile)) return { text: item.reference, correct: true };
+  return { text: wrongAnswer(item, random), correct: false };
 }

@@ -1,6 +1,7 @@
 import type { TaskKind } from "../datasets/schema.ts";
 import type { SeededRandom } from "./seeded_random.ts";
 import { corruptCode, corruptSql } from "./corrupt_code.ts";
+import { garbleText } from "./garble_text.ts";
 
 const REPLACEMENT_NAMES = ["Lisbon", "Marseille", "Helena Brandt", "Orion Labs", "Kyoto", "Tomas Varga", "Valencia"];
 const REPLACEMENT_WORDS = ["pending", "archived", "secondary", "manual", "legacy", "external"];
@@ -8,7 +9,8 @@ const REPLACEMENT_WORDS = ["pending", "archived", "secondary", "manual", "legacy
 /**
  * Makes a plausible wrong answer from a right one, in the way models of each task kind
  * typically fail: one changed JSON field, an off-by-one or flipped operator in code, a
- * changed SQL condition, a summary without its key facts, or a different QA answer.
+ * changed SQL condition, a summary without its key facts, a different QA answer or chart
+ * reading, "not found" for a needle, or garbled emoji.
  * The result always differs from `reference`.
  */
 export function corruptReference(kind: TaskKind, reference: string, random: SeededRandom): string {
@@ -22,13 +24,19 @@ function corruptByKind(kind: TaskKind, reference: string, random: SeededRandom):
     case "json-extraction":
       return corruptJson(reference, random);
     case "code":
+    case "code-fix":
       return corruptCode(reference, random);
     case "sql":
       return corruptSql(reference, random);
     case "summarization":
       return dropKeyFacts(reference);
     case "qa":
+    case "image":
       return otherAnswer(reference, random);
+    case "long-context":
+      return "not found";
+    case "edge-case":
+      return garbleText(reference);
   }
 }
 

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { expandItem } from "../datasets/expand_item.ts";
 import { type DatasetItem, datasetItemSchema } from "../datasets/schema.ts";
 import { normalisePrompt } from "./normalise_prompt.ts";
 
@@ -28,7 +29,9 @@ export interface DatasetIndex {
 
 /**
  * Loads every `*.jsonl` file in a directory (one item per non-blank line, validated
- * against the dataset schema) and indexes the items by their prompt key.
+ * against the dataset schema) and indexes the items by their prompt key. Items with a
+ * `generator` are expanded first, as `loadDataset` expands them, so the key is that of
+ * the prompt a client sends.
  */
 export async function loadDatasetIndex(dir: string): Promise<DatasetIndex> {
   if (typeof dir !== "string" || dir.length === 0) {
@@ -95,7 +98,18 @@ function parseJsonl(path: string, text: string): DatasetItem[] {
         { cause: result.error },
       );
     }
-    items.push(result.data);
+    try {
+      items.push(expandItem(result.data));
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new DatasetFileError(
+        `Cannot expand the generator of the item in ${path} line ${lineNumber}: ${reason}. ` +
+          "Fix: correct the item's generator or its {{haystack}} placeholder.",
+        path,
+        lineNumber,
+        { cause },
+      );
+    }
   });
   return items;
 }

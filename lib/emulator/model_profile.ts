@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TASK_KINDS } from "../datasets/schema.ts";
+import { faultsSchema } from "./fault_kinds.ts";
 
 /** Providers a profile can belong to. Requests for a profile arrive on that provider's API path. */
 export const PROFILE_PROVIDERS = ["openai", "anthropic", "google", "openai-compatible"] as const;
@@ -11,6 +12,17 @@ const accuracySchema = z.strictObject({
   default: probability,
   ...Object.fromEntries(TASK_KINDS.map((kind) => [kind, probability.optional()])),
 }) as z.ZodType<{ default: number } & Partial<Record<(typeof TASK_KINDS)[number], number>>>;
+
+/**
+ * How a model's needle-finding accuracy falls on `long-context` items. Both are shares of
+ * the accuracy lost when the prompt fills the whole context window. The loss grows with
+ * the logarithm of the prompt length from 1,000 tokens. `middle_dip` peaks for needles at
+ * 50% depth and is zero at the start and the end ("lost in the middle").
+ */
+const longContextSchema = z.strictObject({
+  length_decay: probability,
+  middle_dip: probability,
+});
 
 /**
  * One emulated model. Timing fields are medians, and `jitter` spreads them log-normally.
@@ -33,6 +45,10 @@ export const modelProfileSchema = z.strictObject({
   thinking: z.number().int().min(0),
   accuracy: accuracySchema,
   supports_images: z.boolean(),
+  /** Injected faults (see `fault_kinds.ts`); absent means the model never fails on purpose. */
+  faults: faultsSchema.optional(),
+  /** Accuracy curve of `long-context` items; without it their accuracy does not depend on length or depth. */
+  long_context: longContextSchema.optional(),
   note: z.string().optional(),
 });
 
@@ -51,5 +67,7 @@ export const PROFILE_FIELD_FIXES: Record<string, string> = {
   thinking: "set thinking to the number of tokens spent thinking, an integer >= 0 (0 = never thinks)",
   accuracy: `give accuracy a default and optionally ${TASK_KINDS.join(", ")}, each a probability from 0 to 1`,
   supports_images: "set supports_images to true or false",
+  long_context: "give long_context a length_decay and a middle_dip, each a share of accuracy from 0 to 1, or remove it",
+  faults: "give faults a rates object (fault name to probability, adding up to at most 1) and optionally retry_after_ms",
   note: "make note a string or remove it",
 };

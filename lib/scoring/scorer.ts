@@ -1,6 +1,24 @@
 import type { z } from "zod";
 import type { DatasetItem } from "../datasets/schema.ts";
+import type { EndpointMode } from "../providers/resolve_endpoint.ts";
+import type { Clock } from "../providers/types.ts";
+import type { PriceTableRow } from "../pricing/price_table_row.ts";
 import type { Grade } from "../runner/record.ts";
+
+/** Endpoint settings of the `llm-judge` scorer's grading requests. */
+export interface JudgeOptions {
+  /** Judge model (`provider:model`) for items whose settings name none. */
+  model?: string;
+  /** Environment that contains the API keys. Default: no keys, so only the emulator is reachable. */
+  env?: Record<string, string | undefined>;
+  /** URL of a running emulator, for judges without an API key. */
+  emulatorUrl?: string | null;
+  /** Real API, emulator, or the real API when its key is set ("auto", the default). */
+  mode?: EndpointMode;
+  /** Price rows for the judge's cost. Default: `datasets/prices.csv`. */
+  priceRows?: readonly PriceTableRow[];
+  clock?: Clock;
+}
 
 /** Options shared by every scorer. */
 export interface ScoreOptions {
@@ -11,6 +29,8 @@ export interface ScoreOptions {
   datasetsDir?: string;
   /** Signal that stops a sandboxed run early. The grade then reports the cancellation. */
   signal?: AbortSignal;
+  /** Judge settings of the `llm-judge` scorer; other scorers ignore them. */
+  judge?: JudgeOptions;
 }
 
 /** A fault of an item that its settings schema cannot see, e.g. a missing database file. */

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { loadDataset } from "../../lib/datasets/load_dataset.ts";
 import type { DatasetItem } from "../../lib/datasets/schema.ts";
 import type { Grade } from "../../lib/runner/record.ts";
+import { scoreError } from "../../lib/scoring/score_error.ts";
 import { scoreItem } from "../../lib/scoring/score_item.ts";
 
 // Code and SQL items each start a sandboxed Deno process. Four at a time keep two cores
@@ -35,10 +36,22 @@ function gradeAll(items: DatasetItem[]): Promise<ItemGrades[]> {
   }));
 }
 
-for (const name of ["json-extraction", "code-typescript", "sql-sqlite"]) {
+const SUITES = [
+  "json-extraction",
+  "code-typescript",
+  "code-fix",
+  "sql-sqlite",
+  "summarization",
+  "long-context",
+  "images",
+  "edge-cases",
+];
+
+for (const name of SUITES) {
   Deno.test(`${name} references pass and distractors fail`, async (t) => {
     const { items } = await loadDataset(name);
-    const grades = await gradeAll(items);
+    // Items that expect a provider error have no passing answer; scoreError grades them below.
+    const grades = await gradeAll(items.filter((item) => item.expect_error === undefined));
     for (const { item, reference, distractor } of grades) {
       await t.step(`${item.id} reference passes`, () => {
         assert.equal(reference.pass, true, `${item.id}: ${reference.reason}`);
@@ -52,3 +65,24 @@ for (const name of ["json-extraction", "code-typescript", "sql-sqlite"]) {
     }
   });
 }
+
+Deno.test("edge-cases expected errors pass scoreError", async () => {
+  const { items } = await loadDataset("edge-cases");
+  const expecting = items.filter((item) => item.expect_error !== undefined);
+  assert.ok(expecting.length >= 2);
+  for (const item of expecting) {
+    const errorClass = [item.expect_error!].flat()[0];
+    const grade = scoreError(item, { class: errorClass, message: "rejected" });
+    assert.equal(grade?.pass, true, item.id);
+    const other = scoreError(item, { class: "server", message: "boom" });
+    assert.equal(other?.pass, false, item.id);
+  }
+});
+
+Deno.test("over-window item fails any answer", async () => {
+  const { items } = await loadDataset("edge-cases");
+  const item = items.find((candidate) => candidate.tags.includes("edge:over-window"))!;
+  const grade = await scoreItem(item, item.distractor!);
+  assert.equal(grade.pass, false);
+  assert.match(grade.reason, /expected a context_length_exceeded error/);
+});

@@ -33,3 +33,19 @@ Deno.test("exact scorer wrong answer is not no response", async () => {
   assert.equal(grade.pass, false);
   assert.equal(grade.no_response, undefined);
 });
+
+const NEW_SCORER_ITEMS: DatasetItem[] = [
+  itemWith("summarization", { name: "key-facts", facts: [{ label: "x", any: ["x"] }] }),
+  itemWith("long-context", { name: "needle", values: ["x"] }),
+  { ...itemWith("edge-case", { name: "expected-error" }), expect_error: "context_length_exceeded" },
+  itemWith("qa", { name: "llm-judge", rubric: "correct", judge: "openai:gpt-4o-mini" }),
+];
+
+for (const item of NEW_SCORER_ITEMS) {
+  Deno.test(`${item.scorer.name} scorer empty output is no response`, async () => {
+    const grade = await scoreItem(item, " \n");
+    assert.equal(grade.no_response, true);
+    assert.equal(grade.pass, false);
+    assert.equal(grade.reason, "no response");
+  });
+}
