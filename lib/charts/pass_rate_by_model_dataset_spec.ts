@@ -24,7 +24,7 @@ export function passRateByModelDatasetSpec(groups: readonly GroupPoint[], option
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: {
-      text: "Pass rate by model and dataset",
+      text: "Pass rate by model and suite",
       subtitle: "Errors count as not passed; whisker = Wilson 95% interval",
     },
     width: CHART_WIDTH,
@@ -39,7 +39,7 @@ export function passRateByModelDatasetSpec(groups: readonly GroupPoint[], option
       {
         mark: { type: "bar", invalid: "filter" },
         encoding: {
-          color: { field: "dataset", type: "nominal", title: "Dataset", sort: datasets },
+          color: { field: "dataset", type: "nominal", title: "Suite (dataset)", sort: datasets },
           x: { field: "pass_pct", type: "quantitative", title, scale: { domain: [0, 100] } },
           tooltip: [
             { field: "model" },

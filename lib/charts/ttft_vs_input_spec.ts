@@ -1,16 +1,17 @@
 import { CHART_CONFIG, CHART_WIDTH, modelColourScale } from "./chart_theme.ts";
 import type { ChartOptions, ChartSpec, TrialPoint } from "./chart_types.ts";
+import { samplePerModel } from "./sample_per_model.ts";
 
 /**
- * Build the TTFT-against-input-size scatter with a least-squares line per model.
- * Trials without a TTFT or an input count are filtered out before plotting.
+ * Build the TTFT-against-input-size scatter (up to 400 dots per model, evenly sampled)
+ * with a least-squares line per model. Trials without a TTFT or an input count are not drawn.
  */
 export function ttftVsInputSpec(points: readonly TrialPoint[], options: ChartOptions = {}): ChartSpec {
   if (!Array.isArray(points)) {
     throw new TypeError("ttftVsInputSpec: points must be an array of trial points");
   }
   const models = options.models ?? [...new Set(points.map((p) => p.model))].sort();
-  const values = points.map((p) => ({ model: p.model, input_tokens: p.input_tokens, ttft_ms: p.ttft_ms }));
+  const values = samplePerModel(points).map((p) => ({ model: p.model, input_tokens: p.input_tokens, ttft_ms: p.ttft_ms }));
   const x = { field: "input_tokens", type: "quantitative", title: "Input tokens (server-reported)" } as const;
   const y = { field: "ttft_ms", type: "quantitative", title: "Time to first token (ms)" } as const;
   const colour = { field: "model", type: "nominal", title: "Model", scale: modelColourScale(models) } as const;
@@ -18,10 +19,10 @@ export function ttftVsInputSpec(points: readonly TrialPoint[], options: ChartOpt
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: {
       text: "Time to first token against input size",
-      subtitle: "One dot per successful trial; lines are least-squares fits per model",
+      subtitle: "One dot per successful trial (up to 400 per model); lines are least-squares fits per model",
     },
     width: CHART_WIDTH,
-    height: 280,
+    height: 300,
     config: CHART_CONFIG,
     data: { values },
     transform: [{ filter: "isValid(datum.input_tokens) && isValid(datum.ttft_ms)" }],

@@ -10,6 +10,8 @@ export interface LimitationFacts {
   missingUsage: number;
   /** Items with image input that ran; null when the dataset files could not be read. */
   imageItems: number | null;
+  /** Needle items (context and depth tags) that ran; null when the dataset files could not be read. */
+  needleItems: number | null;
 }
 
 /** Minimum successful trials per model for tail percentiles to be more than a rough guide. */
@@ -54,14 +56,21 @@ export function limitations(facts: LimitationFacts): string[] {
   }
 
   out.push(
-    "Costs use each row's base prices: long-context tiers (prompts over 200k tokens re-priced as a whole), batch and " +
-      "priority pricing, and cache storage fees are not applied. Failed requests are left out of cost.",
+    "Costs use the price table's base prices and, where a row has one, its long-context tier; batch and priority " +
+      "pricing and cache storage fees are not applied. Failed requests are left out of cost.",
   );
 
   if (facts.imageItems === null) {
     out.push("The dataset files could not be read, so whether image items ran is unknown.");
   } else if (facts.imageItems === 0) {
     out.push("No item with image input ran: image handling was not measured.");
+  }
+  if (facts.needleItems === 0) {
+    out.push("No needle item ran: retrieval accuracy by context length and depth was not measured.");
+  }
+  const levels = manifest.phases?.length ?? 1;
+  if (levels <= 1) {
+    out.push("One concurrency level ran: how throughput and latency scale with load was not measured.");
   }
 
   out.push(

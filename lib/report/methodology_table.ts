@@ -3,11 +3,12 @@ import type { RunSummary } from "../analysis/summary_types.ts";
 import type { RunManifest } from "../runner/manifest.ts";
 import { MISSING } from "./format_metric.ts";
 import type { Table } from "./report_model.ts";
-import { QUALITY_FLOOR, RELATIVE_NOISE } from "./scenarios.ts";
+import { describeScenario, type ScenarioDefinition } from "./scenarios.ts";
 
-/** Counts the methodology table reports next to the manifest's facts. */
+/** Counts and settings the methodology table reports next to the manifest's facts. */
 export interface RunCounts {
   retriedAttempts: number;
+  scenarios: readonly ScenarioDefinition[];
 }
 
 /** Build the methodology table: run facts, versions, endpoints, price table and methods. */
@@ -44,20 +45,38 @@ export function methodologyTable(manifest: RunManifest, summary: RunSummary, cou
       ["Deno", manifest.deno_version],
       ["SDK versions", Object.entries(manifest.sdk_versions).map(([k, v]) => `${k} ${v}`).join(", ") || MISSING],
       ["Model versions reported by servers", versions.join("; ") || MISSING],
-      ["Peak requests in flight", String(manifest.peak_in_flight ?? MISSING)],
+      ["Load pattern", loadPattern(manifest)],
       [
         "Price table",
         `${manifest.price_table.path}, prices as of ${dates.join(", ") || MISSING}; sources: ${sources.join(" | ") || MISSING}`,
       ],
       ["Percentile method", PERCENTILE_METHOD.description],
-      ["Pass-rate interval", "Wilson score interval, 95%"],
+      [
+        "Intervals (95%)",
+        "Pass and error rates: Wilson score interval. Medians: distribution-free order-statistic interval " +
+          "(ranks n/2 ± 1.96√n/2). Mean cost: mean ± 1.96 s/√n. Version changes: percentile bootstrap of the " +
+          "median difference (1,000 resamples, seed 1, at most 5,000 trials per side) and Newcombe's interval for pass rates.",
+      ],
       [
         "Recommendation rules",
-        `Quality floor ${Math.round(QUALITY_FLOOR * 100)}% pass rate; medians, costs and context windows within ` +
-          `${Math.round(RELATIVE_NOISE * 100)}% tie; pass rates tie when their Wilson 95% intervals overlap`,
+        "Models that break a scenario's hard constraint or lack one of its criteria are not ranked. Each criterion " +
+          "becomes a utility relative to the best ranked model (1 − rate for the error rate); the score is their weighted " +
+          "mean, and its 95% band uses each criterion's interval. When the leader's band overlaps another model's, the " +
+          "report names no winner.",
       ],
+      ...counts.scenarios.map((sc) => [`Scenario: ${sc.title} (${sc.source})`, describeScenario(sc)]),
     ],
   };
+}
+
+function loadPattern(manifest: RunManifest): string {
+  const spec = manifest.spec as { concurrency?: unknown; load?: { mode?: unknown; rate_per_s?: unknown } };
+  const mode = spec.load?.mode === "open" ? `open loop at ${spec.load.rate_per_s} requests/s` : "closed loop";
+  const phases = manifest.phases ?? [];
+  const levels = phases.length > 1
+    ? `concurrency sweep ${phases.map((p) => `${p.concurrency} (observed peak ${p.peak_in_flight})`).join(", ")}`
+    : `concurrency configured ${typeof spec.concurrency === "number" ? spec.concurrency : MISSING}`;
+  return `${mode}; ${levels}; observed peak requests in flight over the run ${manifest.peak_in_flight ?? MISSING} (run.json)`;
 }
 
 /** Metric definitions printed under the methodology table. */

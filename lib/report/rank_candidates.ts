@@ -1,4 +1,5 @@
-import type { NoiseRule } from "./scenarios.ts";
+/** Rule for when two values are too close to name a winner ("no clear winner"). */
+export type NoiseRule = { kind: "relative"; within: number } | { kind: "wilson-overlap" };
 
 /** A model's value for one scenario, with the sentence that shows its numbers. */
 export interface Candidate {

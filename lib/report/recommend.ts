@@ -1,202 +1,155 @@
-import type { GroupSummary, ModelSummary, RunSummary } from "../analysis/summary_types.ts";
+import type { RunSummary } from "../analysis/summary_types.ts";
+import type { CriterionLookup, CriterionValue } from "./criterion_values.ts";
 import { formatMetric as f } from "./format_metric.ts";
-import { type Candidate, rankCandidates } from "./rank_candidates.ts";
-import type { Recommendation } from "./report_model.ts";
-import { SCENARIOS, type ScenarioDefinition } from "./scenarios.ts";
+import type { Evidence, Recommendation, ScoredModel } from "./report_model.ts";
+import { CRITERION_METRICS, type CriterionMetric, criterionName, type ScenarioCriterion, type ScenarioDefinition } from "./scenarios.ts";
 
-/** Input sizes must span this many tokens before TTFT growth per 1,000 tokens is reported. */
-const MIN_INPUT_SPREAD_TOKENS = 1000;
+/** Chart (or table) anchor that shows each metric, for evidence links. */
+export const METRIC_ANCHORS: Record<CriterionMetric, string> = {
+  ttft_p50_ms: "chart-ttft-distribution",
+  e2e_p50_ms: "chart-e2e-vs-output",
+  output_tps_median: "chart-output-speed",
+  cost_per_1k_requests_usd: "chart-cost-vs-quality",
+  pass_rate: "chart-pass-rate-by-suite",
+  error_rate: "chart-errors-by-class",
+  context_window: "model-comparison",
+};
 
-/** Inputs of `recommend`: the run summary and the image-item facts. */
+/** Section that shows each metric, for evidence whose chart was not drawn. */
+export const METRIC_SECTIONS: Record<CriterionMetric, string> = {
+  ttft_p50_ms: "latency-section",
+  e2e_p50_ms: "latency-section",
+  output_tps_median: "throughput-section",
+  cost_per_1k_requests_usd: "cost-section",
+  pass_rate: "quality-section",
+  error_rate: "errors-section",
+  context_window: "model-comparison",
+};
+
+/** Inputs of `recommend`: the run summary, criterion values and capability facts. */
 export interface RecommendInput {
   summary: RunSummary;
-  /** Per-model metrics over items with image input; null when no such item ran. */
-  imageGroups: GroupSummary[] | null;
+  values: CriterionLookup;
   /** Models of the run whose price row lists image input. */
   imageCapableModels: string[];
 }
 
 /**
- * Pick the best model for each scenario, with the numbers that decide it. When the
- * leaders are within the scenario's noise rule the verdict is "no-clear-winner" and
- * every leader is named. A scenario without data states that instead of naming a model.
+ * Rank the models for each scenario by a weighted score of its criteria, after dropping
+ * models that break a hard constraint or lack a criterion. Each criterion becomes a
+ * utility relative to the best model (1 − rate for the error rate). The score's 95% band
+ * comes from the criteria's own 95% intervals. When the leader's band overlaps another
+ * model's, the verdict is "no-clear-winner" and every overlapping model is named.
  */
-export function recommend(input: RecommendInput, scenarios: readonly ScenarioDefinition[] = SCENARIOS): Recommendation[] {
-  if (!input?.summary || !Array.isArray(input.summary.byModel)) {
-    throw new TypeError("recommend: input.summary must be the object summariseRun returns");
+export function recommend(input: RecommendInput, scenarios: readonly ScenarioDefinition[]): Recommendation[] {
+  if (!input?.summary || !Array.isArray(input.summary.byModel) || typeof input.values !== "function") {
+    throw new TypeError("recommend: input needs summary (summariseRun) and values (criterionValues)");
   }
+  if (!Array.isArray(scenarios)) throw new TypeError("recommend: scenarios must be an array such as SEED_SCENARIOS");
   return scenarios.map((scenario) => recommendOne(scenario, input));
 }
 
 function recommendOne(scenario: ScenarioDefinition, input: RecommendInput): Recommendation {
-  const measured = candidatesFor(scenario, input);
-  if (measured === null || measured.length === 0) {
-    return { scenario, verdict: "not-measured", models: [], reason: notMeasuredReason(scenario, input), runnerUp: null };
+  const models = input.summary.byModel.map((m) => m.model);
+  const excluded: string[] = [];
+  const eligible = models.filter((model) => {
+    const broken = brokenConstraint(scenario, model, input);
+    if (broken) excluded.push(`${model}: ${broken}`);
+    return broken === null;
+  });
+  const measured = eligible.filter((model) => {
+    const missing = scenario.criteria.filter((c) => input.values(c.metric, c, model) === null).map(criterionName);
+    if (missing.length > 0) excluded.push(`${model}: ${missing.join(", ")} not measured`);
+    return missing.length === 0;
+  });
+  const base = { scenario, excluded, ranking: [] as ScoredModel[], evidence: [] as Evidence[] };
+  if (measured.length === 0) {
+    // Constraints only decide the verdict when some model had every criterion measured.
+    const measurable = models.some((model) => scenario.criteria.every((c) => input.values(c.metric, c, model) !== null));
+    const verdict = eligible.length > 0 || !measurable ? "not-measured" : "no-eligible-model";
+    const details = excluded.length > 0 ? ` ${excluded.join("; ")}.` : " No model was measured.";
+    const lead = verdict === "not-measured" ? "Not measured in this run:" : "No model meets the constraints:";
+    return { ...base, verdict, models: [], runnerUp: null, reason: `${lead}${details}` };
   }
-  const byModel = new Map(input.summary.byModel.map((m) => [m.model, m]));
-  const floor = scenario.qualityFloor;
-  const eligible = floor === null
-    ? measured
-    : measured.filter((c) => (byModel.get(c.model)?.pass_rate ?? -1) >= floor);
 
-  if (eligible.length === 0) {
-    const { leaders } = rankCandidates(measured, scenario.better, scenario.noise);
-    const best = leaders[0];
+  const ranking = score(scenario.criteria, measured, input.values).sort((a, b) => b.score - a.score || a.model.localeCompare(b.model));
+  const leader = ranking[0];
+  const tied = ranking.filter((r) => r === leader || r.high >= leader.low);
+  const rest = ranking.filter((r) => !tied.includes(r));
+  const evidence = scenario.criteria.map((c) => ({
+    text: tied.map((r) => `${r.model}: ${input.values(c.metric, c, r.model)!.text}`).join("; "),
+    anchor: anchorOf(c),
+    fallback: METRIC_SECTIONS[c.metric],
+  }));
+  const band = (r: ScoredModel) => `score ${r.score.toFixed(2)} (95% band ${r.low.toFixed(2)}–${r.high.toFixed(2)})`;
+  const after = rest[0] ? ` Next: ${rest[0].model}, ${band(rest[0])}.` : "";
+  const skipped = excluded.length > 0 ? ` Not ranked: ${excluded.join("; ")}.` : "";
+  if (tied.length > 1) {
     return {
-      scenario,
-      verdict: "no-eligible-model",
-      models: [],
-      reason: `No model reached pass rate ≥ ${f.pct(floor)}. Best without the floor: ${best.model}, ${best.detail}, ` +
-        `pass rate ${f.pct(byModel.get(best.model)?.pass_rate)}.`,
-      runnerUp: null,
-    };
-  }
-
-  const { leaders, rest } = rankCandidates(eligible, scenario.better, scenario.noise);
-  if (isPassRate(scenario) && leaders[0].value === 0) {
-    return {
-      scenario,
-      verdict: "no-eligible-model",
-      models: [],
-      reason: `No model passed any item: ${leaders.map((c) => `${c.model} ${c.detail}`).join("; ")}.`,
-      runnerUp: null,
-    };
-  }
-  const runnerUp = rest[0] ?? null;
-  const floorNote = floor === null ? "" : ` ${eligible.length} of ${measured.length} measured models reach pass rate ≥ ${f.pct(floor)}.`;
-  const extra = scenario.metric === "context_window" ? leaders.map((c) => inputSizeNote(byModel.get(c.model))).join(" ") : "";
-
-  if (leaders.length > 1) {
-    const names = leaders.map((c) => c.model);
-    return {
-      scenario,
+      ...base,
+      ranking,
+      evidence,
       verdict: "no-clear-winner",
-      models: names,
-      reason: `No clear winner between ${joinNames(names)} (${noiseWords(scenario)}): ` +
-        leaders.map((c) => `${c.model} ${c.detail}`).join("; ") + "." + floorNote + (extra ? ` ${extra}` : ""),
-      runnerUp: runnerUp?.model ?? null,
+      models: tied.map((r) => r.model),
+      runnerUp: rest[0]?.model ?? null,
+      reason: `No clear winner between ${joinNames(tied.map((r) => r.model))}: their score bands overlap (` +
+        tied.map((r) => `${r.model} ${band(r)}`).join("; ") + `).${after}${skipped}`,
     };
   }
-  const best = leaders[0];
-  const next = runnerUp ? ` Next: ${runnerUp.model}, ${runnerUp.detail}.` : " No other model was measured.";
   return {
-    scenario,
+    ...base,
+    ranking,
+    evidence,
     verdict: "winner",
-    models: [best.model],
-    reason: `${capitalise(best.detail)}.${next}${floorNote}${extra ? ` ${extra}` : ""}`,
-    runnerUp: runnerUp?.model ?? null,
+    models: [leader.model],
+    runnerUp: rest[0]?.model ?? null,
+    reason: `${leader.model} leads with ${band(leader)}.${after || " No other model was ranked."}${skipped}`,
   };
 }
 
-function candidatesFor(scenario: ScenarioDefinition, input: RecommendInput): Candidate[] | null {
-  const models = input.summary.byModel;
-  switch (scenario.metric) {
-    case "ttft_p50_ms":
-      return models.filter((m) => m.ttft_p50_ms !== null).map((m) => ({
-        model: m.model,
-        value: m.ttft_p50_ms!,
-        detail: `TTFT p50 ${f.ms(m.ttft_p50_ms)} ms (p90 ${f.ms(m.ttft_p90_ms)} ms, n = ${m.ttft_n})`,
-      }));
-    case "context_window":
-      return models.filter((m) => m.context_window !== null).map((m) => ({
-        model: m.model,
-        value: m.context_window!,
-        detail: `context window ${f.count(m.context_window)} tokens (price table)`,
-      }));
-    case "kind_pass_rate":
-      return passRateCandidates(
-        input.summary.byModelKind.filter((g) => g.task_kind === scenario.taskKind),
-        `on ${scenario.taskKind} items`,
-      );
-    case "cost_per_1k_requests_usd":
-      return models.filter((m) => m.cost_per_1k_requests_usd !== null).map((m) => ({
-        model: m.model,
-        value: m.cost_per_1k_requests_usd!,
-        detail: `$${f.usd(m.cost_per_1k_requests_usd)} per 1,000 requests (n = ${m.cost_n})`,
-      }));
-    case "throughput_per_usd":
-      return models.filter((m) => m.output_tps_median !== null && (m.cost_per_1k_requests_usd ?? 0) > 0).map((m) => {
-        const value = m.output_tps_median! / m.cost_per_1k_requests_usd!;
-        return {
-          model: m.model,
-          value,
-          detail: `${f.tps(m.output_tps_median)} tokens/s median at $${f.usd(m.cost_per_1k_requests_usd)} ` +
-            `per 1,000 requests (${f.tps(value)} tokens/s per USD)`,
-        };
-      });
-    case "image_pass_rate": {
-      if (input.imageGroups === null) return null;
-      const capable = new Set(input.imageCapableModels);
-      return passRateCandidates(input.imageGroups.filter((g) => capable.has(g.model)), "on items with image input");
+function brokenConstraint(scenario: ScenarioDefinition, model: string, input: RecommendInput): string | null {
+  for (const c of scenario.constraints) {
+    if ("capability" in c) {
+      if (!input.imageCapableModels.includes(model)) return "no image input in the price table";
+      continue;
     }
+    const v = input.values(c.metric, c, model);
+    const name = criterionName(c);
+    if (v === null) return `${name} not measured (constraint)`;
+    const show = (x: number) => (CRITERION_METRICS[c.metric].unit === "%" ? f.pct(x) : f.count(x));
+    if (c.min !== undefined && v.value < c.min) return `${name} ${show(v.value)} < ${show(c.min)}`;
+    if (c.max !== undefined && v.value > c.max) return `${name} ${show(v.value)} > ${show(c.max)}`;
   }
+  return null;
 }
 
-function isPassRate(scenario: ScenarioDefinition): boolean {
-  return scenario.metric === "kind_pass_rate" || scenario.metric === "image_pass_rate";
+function score(criteria: readonly ScenarioCriterion[], models: string[], values: CriterionLookup): ScoredModel[] {
+  const total = criteria.reduce((s, c) => s + c.weight, 0);
+  const parts = criteria.map((c) => {
+    const all = models.map((m) => values(c.metric, c, m) as CriterionValue);
+    const better = CRITERION_METRICS[c.metric].better;
+    const best = better === "lower" ? Math.min(...all.map((v) => v.value)) : Math.max(...all.map((v) => v.value));
+    return all.map((v) => utility(c.metric, better, best, v).map((u) => (u * c.weight) / total));
+  });
+  return models.map((model, i) => {
+    const [s, low, high] = [0, 1, 2].map((k) => parts.reduce((sum, p) => sum + p[i][k], 0));
+    return { model, score: s, low, high };
+  });
 }
 
-function passRateCandidates(groups: readonly GroupSummary[], scope: string): Candidate[] {
-  return groups.filter((g) => g.pass_rate !== null).map((g) => ({
-    model: g.model,
-    value: g.pass_rate!,
-    ciLow: g.pass_ci_low,
-    ciHigh: g.pass_ci_high,
-    detail: `pass rate ${f.pct(g.pass_rate)} ${scope} (${g.passed}/${g.quality_n}, Wilson 95% ` +
-      `${f.pct(g.pass_ci_low)}–${f.pct(g.pass_ci_high)})`,
-  }));
+// Returns [utility, pessimistic, optimistic] for one value against the best point value.
+function utility(metric: CriterionMetric, better: "lower" | "higher", best: number, v: CriterionValue): number[] {
+  if (metric === "error_rate") return [1 - v.value, 1 - v.high, 1 - v.low];
+  if (better === "higher") return best <= 0 ? [1, 1, 1] : [v.value / best, v.low / best, v.high / best];
+  // A free model (cost 0) is the best possible, so every other model scores 0 against it.
+  if (best <= 0) return [v.value <= 0 ? 1 : 0, 0, 1];
+  const ratio = (x: number) => (x <= 0 ? 1 : Math.min(best / x, 1.5));
+  return [ratio(v.value), ratio(v.high), ratio(v.low)];
 }
 
-function inputSizeNote(model: ModelSummary | undefined): string {
-  if (!model) return "";
-  const fit = model.ttft_by_input;
-  if (model.max_input_tokens === null) {
-    return `${model.model}: no successful trial reported its input size, so TTFT against input size was not measured.`;
-  }
-  const largest = `${model.model}: largest input measured ${f.count(model.max_input_tokens)} tokens`;
-  if (fit === null) {
-    return `${largest}; TTFT against input size not measured (needs 3 or more successful trials of different input sizes).`;
-  }
-  const range = `${f.count(fit.min_input_tokens)}–${f.count(fit.max_input_tokens)} tokens`;
-  if (fit.max_input_tokens - fit.min_input_tokens < MIN_INPUT_SPREAD_TOKENS) {
-    return `${largest}; inputs spanned only ${range}, too narrow to measure how TTFT grows with input size.`;
-  }
-  const direction = fit.slope_ms_per_1k_tokens >= 0 ? "rose" : "fell";
-  return `${largest}; TTFT ${direction} ${f.ms(Math.abs(fit.slope_ms_per_1k_tokens))} ms per 1,000 input tokens ` +
-    `(least squares over ${fit.n} trials, ${range}).`;
-}
-
-function notMeasuredReason(scenario: ScenarioDefinition, input: RecommendInput): string {
-  switch (scenario.metric) {
-    case "ttft_p50_ms":
-      return "No successful trial produced a first token.";
-    case "context_window":
-      return "No model of this run has a context window in the price table.";
-    case "kind_pass_rate":
-      return `No ${scenario.taskKind} items ran.`;
-    case "cost_per_1k_requests_usd":
-      return "No successful trial has a known cost (no price row or no server usage).";
-    case "throughput_per_usd":
-      return "No model has both an output speed and a cost.";
-    case "image_pass_rate": {
-      const capable = input.imageCapableModels.length > 0
-        ? `Models in this run whose price row lists image input: ${joinNames(input.imageCapableModels)}.`
-        : "No model in this run has a price row that lists image input.";
-      return input.imageGroups === null
-        ? `No item with image input ran. ${capable}`
-        : `No image-capable model produced a graded answer on image items. ${capable}`;
-    }
-  }
-}
-
-function noiseWords(scenario: ScenarioDefinition): string {
-  return scenario.noise.kind === "wilson-overlap"
-    ? "their Wilson 95% intervals overlap"
-    : `values within ${Math.round(scenario.noise.within * 100)}% of each other`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function anchorOf(c: ScenarioCriterion): string {
+  if (c.metric === "pass_rate" && c.images_only) return "quality-section";
+  return METRIC_ANCHORS[c.metric];
 }
 
 function joinNames(names: readonly string[]): string {

@@ -1,6 +1,8 @@
 import { escapeHtml as h } from "./escape_html.ts";
-import type { ChartArtifact, Recommendation, ReportModel, Table } from "./report_model.ts";
+import { recommendationPick } from "./recommendation_pick.ts";
+import type { ChartArtifact, Recommendation, ReportModel, ReportSection, Table } from "./report_model.ts";
 import { REPORT_CSS } from "./report_styles.ts";
+import { describeScenario } from "./scenarios.ts";
 
 /** Exact banner text for reports with emulated numbers. */
 export const EMULATED_BANNER = "Emulated endpoint: numbers show how the tool measures, not how the real APIs perform";
@@ -13,9 +15,19 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
  * no scripts and no external requests. Every string from the run is HTML-escaped.
  */
 export function renderHtml(model: ReportModel): string {
-  if (!model || !Array.isArray(model.recommendations)) {
-    throw new TypeError("renderHtml: model must be the ReportModel buildReportModel returns");
+  if (!model || !Array.isArray(model.recommendations) || !Array.isArray(model.sections)) {
+    throw new TypeError("renderHtml: model must be the ReportModel writeReport builds");
   }
+  const toc: [string, string][] = [
+    ["summary", "Summary recommendations"],
+    ["key-criteria-section", "Key criteria"],
+    ["comparison-section", "Model comparison"],
+    ["use-case-section", "Use-case breakdown"],
+    ...model.sections.map((s): [string, string] => [s.id, s.title]),
+    ["methodology-section", "Methodology"],
+    ["limitations", "Limitations"],
+    ["data-files", "Data files"],
+  ];
   const parts = [
     `<!doctype html>`,
     `<html lang="en"><head><meta charset="utf-8">`,
@@ -26,15 +38,20 @@ export function renderHtml(model: ReportModel): string {
     `<p class="meta">Models: ${model.models.map(h).join(", ") || "none"}</p></header>`,
     banner(model),
     ...model.notices.map((n) => `<div class="notice" role="alert">${h(n)}</div>`),
-    `<section id="summary"><h2>Summary recommendations</h2><ul class="recommendations">`,
-    ...model.recommendations.map(recommendationItem),
-    `</ul></section>`,
+    `<nav class="toc" aria-label="Contents"><ol>${toc.map(([id, t]) => `<li><a href="#${h(id)}">${h(t)}</a></li>`).join("")}</ol></nav>`,
+    `<section id="summary"><h2>Summary recommendations</h2>`,
+    table(summaryTable(model.recommendations)),
+    ...model.recommendations.map(recommendationBlock),
+    `</section>`,
     section("key-criteria-section", "Key criteria", table(model.criteria, false, "Key criteria")),
-    section("comparison-section", "Model comparison", table(model.comparison, true, "Model comparison")),
+    section(
+      "comparison-section",
+      "Model comparison",
+      table(model.comparison, true, "Model comparison") + `<h3 id="${h(model.versions.id)}">${h(model.versions.title)}</h3>` +
+        sectionBody(model.versions),
+    ),
     section("use-case-section", "Use-case breakdown", table(model.useCases, false, "Use-case breakdown")),
-    section("charts", "Charts", charts(model.charts, model.skippedCharts)),
-    section("datasets", "Per-dataset results", datasets(model)),
-    section("errors-section", "Errors", model.errors ? table(model.errors, false, "Errors") : "<p>No trial failed.</p>"),
+    ...model.sections.map((s) => section(s.id, s.title, sectionBody(s))),
     section(
       "methodology-section",
       "Methodology",
@@ -42,10 +59,11 @@ export function renderHtml(model: ReportModel): string {
         `<dl>${model.definitions.map((d) => `<dt>${h(d.term)}</dt><dd>${h(d.definition)}</dd>`).join("")}</dl>`,
     ),
     section("limitations", "Limitations", `<ul>${model.limitations.map((l) => `<li>${h(l)}</li>`).join("")}</ul>`),
+    section("data-files", "Data files", dataFiles(model)),
     `<footer>Computed from the trials.jsonl and run.json of run ${h(model.runId)}.</footer>`,
     `</body></html>`,
   ];
-  return parts.join("\n") + "\n";
+  return parts.filter((p) => p !== "").join("\n") + "\n";
 }
 
 function banner(model: ReportModel): string {
@@ -54,20 +72,45 @@ function banner(model: ReportModel): string {
     `Emulated models: ${model.emulatedModels.map(h).join(", ")}.</div>`;
 }
 
-function recommendationItem(r: Recommendation): string {
-  const pick = r.verdict === "winner"
-    ? `<strong>${h(r.models[0])}</strong>`
-    : r.verdict === "no-clear-winner"
-    ? "<strong>no clear winner</strong>"
-    : r.verdict === "not-measured"
-    ? "<strong>not measured in this run</strong>"
-    : "<strong>no model qualifies</strong>";
-  return `<li><strong>${h(r.scenario.title)}</strong> (${h(r.scenario.workload)}) → ${pick}. ${h(r.reason)} ` +
-    `<span class="rule">Rule: ${h(r.scenario.rule)}.</span></li>`;
+function summaryTable(recs: readonly Recommendation[]): Table {
+  return {
+    id: "summary-table",
+    caption: "Recommendation per scenario",
+    columns: ["Scenario", "Recommendation", "Score (95% band)", "Runner-up"],
+    rows: recs.map((r) => {
+      const top = r.ranking[0];
+      return [
+        r.scenario.title,
+        recommendationPick(r),
+        top ? `${top.score.toFixed(2)} (${top.low.toFixed(2)}–${top.high.toFixed(2)})` : "—",
+        r.runnerUp ?? "—",
+      ];
+    }),
+  };
+}
+
+function recommendationBlock(r: Recommendation): string {
+  const evidence = r.evidence.map((e) => `<li>${h(e.text)} <a href="#${h(e.anchor)}">(see ${h(anchorName(e.anchor))})</a></li>`);
+  return `<article class="rec" id="scenario-${h(r.scenario.id)}"><h3>${h(r.scenario.title)} ` +
+    `<span class="rule">(${h(r.scenario.workload)})</span></h3>` +
+    `<p class="verdict">→ <strong>${h(recommendationPick(r))}</strong></p><p>${h(r.reason)}</p>` +
+    (evidence.length > 0 ? `<ul class="evidence">${evidence.join("")}</ul>` : "") +
+    `<p class="rule">Rule (${h(r.scenario.source)}): ${h(describeScenario(r.scenario))}.</p></article>`;
+}
+
+function anchorName(anchor: string): string {
+  return anchor.startsWith("chart-") ? "chart" : "table";
 }
 
 function section(id: string, title: string, body: string): string {
   return `<section id="${h(id)}"><h2>${h(title)}</h2>${body}</section>`;
+}
+
+function sectionBody(s: ReportSection): string {
+  return s.intro.map((p) => `<p>${h(p)}</p>`).join("") +
+    s.charts.map(figure).join("\n") +
+    s.tables.map((t) => table(t)).join("\n") +
+    (s.notes.length > 0 ? `<ul class="notes">${s.notes.map((n) => `<li>${h(n)}</li>`).join("")}</ul>` : "");
 }
 
 // A caption that repeats the section heading stays for screen readers but is not shown.
@@ -79,33 +122,32 @@ function table(t: Table, rowHeaders = false, heading?: string): string {
     `<tr>${
       row.map((cell, i) => {
         if (rowHeaders && i === 0) return `<th scope="row">${h(cell)}</th>`;
-        let cls = "";
-        if (numeric.has(i)) cls = ` class="num"`;
-        else if (excerpts.has(i)) cls = ` class="excerpt"`;
+        const cls = numeric.has(i) ? ` class="num"` : excerpts.has(i) ? ` class="excerpt"` : "";
         return `<td${cls}>${h(cell)}</td>`;
       }).join("")
     }</tr>`
   ).join("");
   const note = t.note ? `<p class="table-note">${h(t.note)}</p>` : "";
-  return `<div class="table-wrap"><table id="${h(t.id)}"><caption${t.caption === heading ? ` class="visually-hidden"` : ""}>${h(t.caption)}</caption>${head}<tbody>${body}</tbody></table></div>${note}`;
+  const caption = `<caption${t.caption === heading ? ` class="visually-hidden"` : ""}>${h(t.caption)}</caption>`;
+  return `<div class="table-wrap"><table id="${h(t.id)}">${caption}${head}<tbody>${body}</tbody></table></div>${note}`;
 }
 
-function charts(list: readonly ChartArtifact[], skipped: readonly string[]): string {
-  const figures = list.map((c) =>
-    `<figure id="chart-${h(c.id)}" aria-label="${h(c.description)}">${scopeSvgIds(c.svg, c.id)}` +
-    `<figcaption>${h(c.description)}</figcaption></figure>`
-  );
-  const notes = skipped.length > 0 ? `<ul>${skipped.map((s) => `<li>${h(s)}</li>`).join("")}</ul>` : "";
-  return figures.join("\n") + notes || "<p>No chart could be drawn.</p>";
+function figure(c: ChartArtifact): string {
+  return `<figure id="chart-${h(c.id)}" role="img" aria-label="${h(c.description)}">${scopeSvgIds(c.svg, c.id)}` +
+    `<figcaption>${h(c.description)}</figcaption></figure>`;
 }
 
-function datasets(model: ReportModel): string {
-  if (model.datasets.length === 0) return "<p>No dataset has trials.</p>";
-  return model.datasets.map((d) => {
-    const failures = d.failures ? `<h4>Sample failures</h4>${table(d.failures)}` : "<p>No failed or wrong trial.</p>";
-    return `<h3>${h(d.dataset)} <span class="rule">(${h(d.taskKinds.join(", ") || "no task kind")})</span></h3>` +
-      table(d.metrics) + failures;
-  }).join("\n");
+function dataFiles(model: ReportModel): string {
+  const rows = model.dataFiles.map((d) => [d.name, d.format, String(d.rows), String(d.columns), d.description]);
+  const t: Table = {
+    id: "data-files-table",
+    caption: "Per-trial data files next to this report",
+    columns: ["File", "Format", "Rows", "Columns", "Contents"],
+    numericColumns: [2, 3],
+    rows,
+  };
+  const snippets = model.loadSnippets.map((s) => `<h3>${h(s.tool)}</h3><pre><code>${h(s.code)}</code></pre>`).join("");
+  return (rows.length > 0 ? table(t) : "<p>No data file was written.</p>") + snippets;
 }
 
 // Several inline SVGs share one document, so any id Vega emits must be unique per chart.

@@ -15,16 +15,38 @@ export interface Table {
   note?: string;
 }
 
+/** A model's weighted score in one scenario, with its 95% band. */
+export interface ScoredModel {
+  model: string;
+  score: number;
+  low: number;
+  high: number;
+}
+
+/** One number behind a recommendation, and the chart or table anchor that shows it. */
+export interface Evidence {
+  text: string;
+  /** Element id in report.html, without "#". */
+  anchor: string;
+  /** Section id to link instead when the anchor's chart was not drawn. */
+  fallback?: string;
+}
+
 /** The outcome of one scenario. */
 export interface Recommendation {
   scenario: ScenarioDefinition;
   verdict: "winner" | "no-clear-winner" | "no-eligible-model" | "not-measured";
-  /** The winner, or every model tied at the top; empty when none qualifies. */
+  /** The winner, or every model whose score band overlaps the leader's; empty when none qualifies. */
   models: string[];
   /** The numbers behind the verdict, in a sentence. */
   reason: string;
   /** The best model outside the tie, when there is one. */
   runnerUp: string | null;
+  /** Every ranked model, best first. */
+  ranking: ScoredModel[];
+  /** Models left out, each with the constraint it broke or the criterion it lacks. */
+  excluded: string[];
+  evidence: Evidence[];
 }
 
 /** A rendered chart. */
@@ -39,12 +61,32 @@ export interface ChartArtifact {
   pngFile: string;
 }
 
-/** One dataset's section: its metrics table and sample failures. */
-export interface DatasetSection {
+/** One dataset's sample failures. */
+export interface DatasetFailures {
   dataset: string;
   taskKinds: string[];
-  metrics: Table;
   failures: Table | null;
+}
+
+/** A section of the report: sentences, charts, tables and notes. */
+export interface ReportSection {
+  id: string;
+  title: string;
+  /** Sentences printed under the heading. */
+  intro: string[];
+  charts: ChartArtifact[];
+  tables: Table[];
+  /** Charts not drawn or parts not measured, each with the reason. */
+  notes: string[];
+}
+
+/** A per-trial data file written next to the report. */
+export interface DataFile {
+  name: string;
+  format: string;
+  rows: number;
+  columns: number;
+  description: string;
 }
 
 /** Everything the HTML and Markdown renderers print, in report order. */
@@ -59,13 +101,15 @@ export interface ReportModel {
   recommendations: Recommendation[];
   criteria: Table;
   comparison: Table;
+  /** Version-to-version changes, shown under the comparison. */
+  versions: ReportSection;
   useCases: Table;
-  charts: ChartArtifact[];
-  /** Charts that were not drawn, with the reason. */
-  skippedCharts: string[];
-  datasets: DatasetSection[];
-  errors: Table | null;
+  /** Latency, throughput, cost, quality, errors and context handling, in that order. */
+  sections: ReportSection[];
   methodology: Table;
   definitions: { term: string; definition: string }[];
   limitations: string[];
+  dataFiles: DataFile[];
+  /** Two-line loading snippets per tool. */
+  loadSnippets: { tool: string; code: string }[];
 }

@@ -25,14 +25,27 @@ td.excerpt { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size
 figure { margin: 16px 0 24px; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { color: #57606a; font-size: 0.85rem; }
+.toc ol { columns: 2; margin: 8px 0 16px; padding-left: 20px; }
+.rec { border-left: 3px solid #0072B2; padding: 2px 12px; margin: 12px 0; }
+.rec h3 { margin: 4px 0; }
+.rec .verdict { margin: 4px 0; font-size: 1.05rem; }
+.evidence { margin: 4px 0; padding-left: 20px; font-size: 0.9rem; }
+.notes { color: #57606a; font-size: 0.9rem; }
+pre { background: #f6f8fa; padding: 8px 12px; border-radius: 6px; overflow-x: auto; }
+code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.85rem; }
 dl dt { font-weight: 600; margin-top: 6px; }
 dl dd { margin-left: 16px; }
 footer { color: #57606a; font-size: 0.8rem; margin-top: 32px; }
+@page { size: A4; margin: 14mm 12mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  body { max-width: none; padding: 0; font-size: 10pt; }
   .table-wrap { overflow: visible; }
-  table { font-size: 8.5pt; }
-  figure, table, .banner, .notice { break-inside: avoid; }
-  h2, h3 { break-after: avoid; }
+  table { font-size: 8pt; width: 100%; }
+  td.excerpt { font-size: 7pt; }
+  figure, .rec, tr, pre, .banner, .notice { break-inside: avoid; page-break-inside: avoid; }
+  figure svg { max-width: 100%; height: auto; max-height: 240mm; }
+  h2, h3, caption { break-after: avoid; page-break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+  .toc { display: none; }
 }
 `;

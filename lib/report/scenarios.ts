@@ -1,120 +1,130 @@
-/** Pass rate a model needs before latency, cost or speed can make it a recommendation. */
-export const QUALITY_FLOOR = 0.7;
+/** Metrics a scenario can weigh or constrain, each per model. */
+export const CRITERION_METRICS = {
+  ttft_p50_ms: { label: "TTFT p50", unit: "ms", better: "lower" },
+  e2e_p50_ms: { label: "end-to-end p50", unit: "ms", better: "lower" },
+  output_tps_median: { label: "output speed median", unit: "tokens/s", better: "higher" },
+  cost_per_1k_requests_usd: { label: "cost per 1,000 requests", unit: "USD", better: "lower" },
+  pass_rate: { label: "pass rate", unit: "%", better: "higher" },
+  error_rate: { label: "error rate", unit: "%", better: "lower" },
+  context_window: { label: "context window", unit: "tokens", better: "higher" },
+} as const;
 
-/** Two medians, costs or windows within this fraction of the best count as a tie. */
-export const RELATIVE_NOISE = 0.1;
+/** Name of a metric in {@link CRITERION_METRICS}. */
+export type CriterionMetric = keyof typeof CRITERION_METRICS;
 
-/** Metric a scenario ranks models by. */
-export type ScenarioMetric =
-  | "ttft_p50_ms"
-  | "context_window"
-  | "kind_pass_rate"
-  | "cost_per_1k_requests_usd"
-  | "throughput_per_usd"
-  | "image_pass_rate";
+/** Scope of a pass rate: all trials, one task kind, or items with image input. */
+export interface CriterionScope {
+  task_kind?: string;
+  images_only?: boolean;
+}
 
-/** Rule for when two values are too close to name a winner ("no clear winner"). */
-export type NoiseRule =
-  | { kind: "relative"; within: number }
-  | { kind: "wilson-overlap" };
+/** One weighted criterion of a scenario. */
+export interface ScenarioCriterion extends CriterionScope {
+  metric: CriterionMetric;
+  /** Relative weight, > 0. */
+  weight: number;
+}
 
-/** One job a backend engineer picks a model for, and the rule that picks it. */
+/** A hard constraint: a model that breaks it is not ranked. */
+export type ScenarioConstraint =
+  | ({ metric: CriterionMetric; min?: number; max?: number } & CriterionScope)
+  | { capability: "image_input" };
+
+/** One job a backend engineer picks a model for: weighted criteria plus hard constraints. */
 export interface ScenarioDefinition {
   id: string;
   title: string;
   /** The kind of workload, in a few words. */
   workload: string;
-  /** The selection rule, as the report prints it. */
-  rule: string;
-  metric: ScenarioMetric;
-  better: "lower" | "higher";
-  /** Minimum overall pass rate (errors count as not passed); null applies none. */
-  qualityFloor: number | null;
-  noise: NoiseRule;
-  /** Task kind whose items the metric uses, for kind-specific scenarios. */
-  taskKind?: string;
+  criteria: ScenarioCriterion[];
+  constraints: ScenarioConstraint[];
+  /** "built-in", or the file the scenario came from. */
+  source: string;
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
-const RELATIVE = { kind: "relative", within: RELATIVE_NOISE } as const;
-const WILSON = { kind: "wilson-overlap" } as const;
+/** Pass rate a model needs before latency, cost or volume can make it a recommendation. */
+export const QUALITY_FLOOR = 0.7;
 
-/** The scenarios the report recommends a model for, in the order it lists them. */
-export const SCENARIOS: readonly ScenarioDefinition[] = [
+const FLOOR = { metric: "pass_rate", min: QUALITY_FLOOR } as const;
+
+/** The built-in scenarios, in the order the report lists them. */
+export const SEED_SCENARIOS: readonly ScenarioDefinition[] = [
   {
     id: "low-latency",
     title: "Low latency",
     workload: "chat UIs, autocomplete, agents waiting on the first token",
-    rule: `lowest TTFT p50 among models with pass rate ≥ ${pct(QUALITY_FLOOR)}; medians within ${pct(RELATIVE_NOISE)} tie`,
-    metric: "ttft_p50_ms",
-    better: "lower",
-    qualityFloor: QUALITY_FLOOR,
-    noise: RELATIVE,
+    criteria: [{ metric: "ttft_p50_ms", weight: 3 }, { metric: "e2e_p50_ms", weight: 1 }, { metric: "pass_rate", weight: 1 }],
+    constraints: [FLOOR],
+    source: "built-in",
   },
   {
     id: "massive-documents",
     title: "Massive documents",
     workload: "long contracts, logs or code bases in one prompt",
-    rule: `largest context window in the price table; windows within ${pct(RELATIVE_NOISE)} tie`,
-    metric: "context_window",
-    better: "higher",
-    qualityFloor: null,
-    noise: RELATIVE,
+    criteria: [{ metric: "context_window", weight: 2 }, { metric: "pass_rate", weight: 1 }, { metric: "ttft_p50_ms", weight: 1 }],
+    constraints: [{ metric: "context_window", min: 500_000 }],
+    source: "built-in",
   },
   {
-    id: "code",
-    title: "Code generation",
+    id: "code-first",
+    title: "Code-first",
     workload: "writing functions that must compile and pass tests",
-    rule: "highest pass rate on code items; overlapping Wilson 95% intervals tie",
-    metric: "kind_pass_rate",
-    better: "higher",
-    qualityFloor: null,
-    noise: WILSON,
-    taskKind: "code",
+    criteria: [{ metric: "pass_rate", task_kind: "code", weight: 4 }, { metric: "e2e_p50_ms", weight: 1 }],
+    constraints: [],
+    source: "built-in",
   },
   {
-    id: "structured-output",
-    title: "Structured output",
-    workload: "extracting fields into JSON that a parser accepts",
-    rule: "highest pass rate on JSON extraction items; overlapping Wilson 95% intervals tie",
-    metric: "kind_pass_rate",
-    better: "higher",
-    qualityFloor: null,
-    noise: WILSON,
-    taskKind: "json-extraction",
-  },
-  {
-    id: "cost-conscious",
-    title: "Cost-conscious scaling",
-    workload: "high request volume where the bill matters",
-    rule: `lowest cost per 1,000 requests among models with pass rate ≥ ${pct(QUALITY_FLOOR)}; costs within ${
-      pct(RELATIVE_NOISE)
-    } tie`,
-    metric: "cost_per_1k_requests_usd",
-    better: "lower",
-    qualityFloor: QUALITY_FLOOR,
-    noise: RELATIVE,
-  },
-  {
-    id: "bulk-jobs",
-    title: "Bulk jobs",
-    workload: "offline batches where throughput per dollar counts",
-    rule: `highest median output tokens/s per USD of cost per 1,000 requests, among models with pass rate ≥ ${
-      pct(QUALITY_FLOOR)
-    }; within ${pct(RELATIVE_NOISE)} tie`,
-    metric: "throughput_per_usd",
-    better: "higher",
-    qualityFloor: QUALITY_FLOOR,
-    noise: RELATIVE,
-  },
-  {
-    id: "images",
-    title: "Images",
+    id: "images-and-media",
+    title: "Images and media",
     workload: "screenshots, scanned forms or charts as input",
-    rule: "highest pass rate on items with image input, among models whose price row lists image input",
-    metric: "image_pass_rate",
-    better: "higher",
-    qualityFloor: null,
-    noise: WILSON,
+    criteria: [{ metric: "pass_rate", images_only: true, weight: 3 }, { metric: "ttft_p50_ms", weight: 1 }],
+    constraints: [{ capability: "image_input" }],
+    source: "built-in",
+  },
+  {
+    id: "cost-conscious-scaling",
+    title: "Cost-conscious scaling",
+    workload: "growing request volume where the bill matters",
+    criteria: [{ metric: "cost_per_1k_requests_usd", weight: 3 }, { metric: "pass_rate", weight: 1 }],
+    constraints: [FLOOR],
+    source: "built-in",
+  },
+  {
+    id: "bulk-high-volume",
+    title: "Bulk high-volume",
+    workload: "offline batches where throughput, cost and reliability count",
+    criteria: [
+      { metric: "output_tps_median", weight: 2 },
+      { metric: "cost_per_1k_requests_usd", weight: 2 },
+      { metric: "error_rate", weight: 1 },
+    ],
+    constraints: [FLOOR],
+    source: "built-in",
   },
 ];
+
+/** Name a criterion's metric with its scope, e.g. "pass rate on code items". */
+export function criterionName(c: { metric: CriterionMetric } & CriterionScope): string {
+  const base = CRITERION_METRICS[c.metric].label;
+  if (c.images_only) return `${base} on items with image input`;
+  if (c.task_kind) return `${base} on ${c.task_kind} items`;
+  return base;
+}
+
+/** Describe a scenario's rule in one sentence, as the report prints it. */
+export function describeScenario(s: ScenarioDefinition): string {
+  const total = s.criteria.reduce((sum, c) => sum + c.weight, 0);
+  const weights = s.criteria.map((c) => `${criterionName(c)} ${Math.round((c.weight / total) * 100)}%`).join(", ");
+  const constraints = s.constraints.map(describeConstraint);
+  return `weighted score of ${weights}` + (constraints.length > 0 ? `; only models with ${constraints.join(" and ")}` : "");
+}
+
+function describeConstraint(c: ScenarioConstraint): string {
+  if ("capability" in c) return "image input (price table)";
+  const unit = CRITERION_METRICS[c.metric].unit;
+  const show = (v: number) => (unit === "%" ? `${Math.round(v * 100)}%` : `${v.toLocaleString("en-US")} ${unit}`);
+  const parts = [];
+  if (c.min !== undefined) parts.push(`≥ ${show(c.min)}`);
+  if (c.max !== undefined) parts.push(`≤ ${show(c.max)}`);
+  return `${criterionName(c)} ${parts.join(" and ")}`;
+}

@@ -1,18 +1,13 @@
 import type { RunSummary } from "../analysis/summary_types.ts";
 import { formatMetric as f, MISSING } from "./format_metric.ts";
 import { type Candidate, rankCandidates } from "./rank_candidates.ts";
+import { recommendationPick } from "./recommendation_pick.ts";
 import type { Recommendation, Table } from "./report_model.ts";
 
 function costText(usdPer1k: number | null): string {
   return usdPer1k === null ? "cost not known" : `$${f.usd(usdPer1k)} per 1,000 requests`;
 }
 
-const VERDICT_MODEL: Record<Recommendation["verdict"], (r: Recommendation) => string> = {
-  "winner": (r) => r.models[0],
-  "no-clear-winner": (r) => `no clear winner: ${r.models.join(", ")}`,
-  "no-eligible-model": () => "none qualifies",
-  "not-measured": () => "not measured in this run",
-};
 
 /**
  * Build the use-case breakdown: one row per scenario, then one row per dataset naming
@@ -21,7 +16,7 @@ const VERDICT_MODEL: Record<Recommendation["verdict"], (r: Recommendation) => st
 export function useCaseTable(recommendations: readonly Recommendation[], summary: RunSummary): Table {
   const scenarioRows = recommendations.map((r) => [
     `${r.scenario.title} (${r.scenario.workload})`,
-    VERDICT_MODEL[r.verdict](r),
+    recommendationPick(r),
     r.reason,
     r.runnerUp ?? MISSING,
   ]);
@@ -42,7 +37,7 @@ export function useCaseTable(recommendations: readonly Recommendation[], summary
     }
     const { leaders, rest } = rankCandidates(candidates, "higher", { kind: "wilson-overlap" });
     if (leaders[0].value === 0) return [label, "none qualifies", "No model passed any item of this dataset.", MISSING];
-    const best = leaders.length > 1 ? `no clear winner: ${leaders.map((c) => c.model).join(", ")}` : leaders[0].model;
+    const best = leaders.length > 1 ? `no clear winner between ${leaders.map((c) => c.model).join(" and ")}` : leaders[0].model;
     const reason = leaders.map((c) => `${c.model}: ${c.detail}`).join("; ");
     return [label, best, reason, rest[0]?.model ?? MISSING];
   });

@@ -6,7 +6,7 @@
  */
 import type { Usage } from "../../lib/providers/types.ts";
 import type { RecordedEvent, TrialRecord } from "../../lib/runner/record.ts";
-import type { RunManifest } from "../../lib/runner/manifest.ts";
+import type { PhaseInfo, RunManifest } from "../../lib/runner/manifest.ts";
 import { loadPriceTable } from "../../lib/pricing/load_price_table.ts";
 import { findPrice } from "../../lib/pricing/find_price.ts";
 import { costOf } from "../../lib/pricing/cost_of.ts";
@@ -24,6 +24,10 @@ export interface FakeRunOptions {
   hostileOutput?: string;
   /** Give one json-extraction item an image part. */
   withImages?: boolean;
+  /** Add a needle-in-a-haystack dataset whose items carry context:<tokens> and depth:<percent> tags. */
+  withNeedles?: boolean;
+  /** Concurrency levels of a sweep: the trials are split into one load phase per level, in time order. */
+  sweep?: number[];
 }
 
 interface FakeModel {
@@ -49,6 +53,21 @@ const DATASETS = [
   { name: "code-typescript", kind: "code", items: 3, inputTokens: [400, 900], outputTokens: [150, 400] },
   { name: "sql-sqlite", kind: "sql", items: 3, inputTokens: [1200, 6000], outputTokens: [40, 120] },
 ];
+
+/** Needle items: every context length × depth once. */
+const NEEDLE_CONTEXTS = [8000, 32000, 128000];
+const NEEDLE_DEPTHS = [10, 50, 90];
+const NEEDLES = {
+  name: "needle-haystack",
+  kind: "qa",
+  items: NEEDLE_CONTEXTS.length * NEEDLE_DEPTHS.length,
+  inputTokens: [8000, 128000],
+  outputTokens: [5, 20],
+};
+
+function needleOf(item: number): { context: number; depth: number } {
+  return { context: NEEDLE_CONTEXTS[Math.floor(item / NEEDLE_DEPTHS.length)], depth: NEEDLE_DEPTHS[item % NEEDLE_DEPTHS.length] };
+}
 
 /** Build a complete trial record with neutral defaults, for tests that need a few hand-made rows. */
 export function trialRecord(fields: Partial<TrialRecord> & Pick<TrialRecord, "model" | "dataset" | "item_id">): TrialRecord {
@@ -113,8 +132,9 @@ export async function makeFakeRun(parentDir: string, options: FakeRunOptions = {
   const random = mulberry32(seed);
   const prices = await loadPriceTable(new URL("../../datasets/prices.csv", import.meta.url).pathname);
 
+  const datasets = options.withNeedles ? [...DATASETS, NEEDLES] : DATASETS;
   const datasetInfo = [];
-  for (const dataset of DATASETS) {
+  for (const dataset of datasets) {
     const lines = Array.from({ length: dataset.items }, (_, i) => JSON.stringify(datasetItem(dataset, i, options)));
     const path = `${runDir}/datasets/${dataset.name}.jsonl`;
     const text = lines.join("\n") + "\n";
@@ -127,10 +147,12 @@ export async function makeFakeRun(parentDir: string, options: FakeRunOptions = {
   let clock = 0;
   let hostilePlaced = false;
   for (const model of MODELS) {
-    for (const dataset of DATASETS) {
+    for (const dataset of datasets) {
       for (let item = 0; item < dataset.items; item++) {
         for (let repetition = 0; repetition < repetitions; repetition++) {
-          const inputTokens = Math.round(lerp(dataset.inputTokens, (item + 0.5) / dataset.items));
+          const inputTokens = dataset === NEEDLES
+            ? needleOf(item).context
+            : Math.round(lerp(dataset.inputTokens, (item + 0.5) / dataset.items));
           const base = { model, dataset, item, repetition, inputTokens, runId, endpointKind, random };
           const outcome = options.allFailed ? "server" : pickOutcome(model, dataset.name, item, repetition);
           if (outcome === "rate_limited_then_ok") {
@@ -154,6 +176,7 @@ export async function makeFakeRun(parentDir: string, options: FakeRunOptions = {
       }
     }
   }
+  const phases = options.sweep ? splitIntoPhases(records, options.sweep) : undefined;
   await writeTrials(runDir, records);
   await Deno.writeTextFile(`${runDir}/attempts.jsonl`, retriedAttempts.map((r) => JSON.stringify(r) + "\n").join(""));
 
@@ -162,7 +185,7 @@ export async function makeFakeRun(parentDir: string, options: FakeRunOptions = {
     schema_version: 1,
     run_id: runId,
     spec_path: "specs/fake.json",
-    spec: { models: refs, datasets: DATASETS.map((d) => d.name), repetitions, max_output_tokens: 512 },
+    spec: { models: refs, datasets: datasets.map((d) => d.name), repetitions, concurrency: 8, max_output_tokens: 512 },
     started_at: "2026-11-01T10:00:00.000Z",
     finished_at: "2026-11-01T10:04:12.000Z",
     status: "completed",
@@ -180,10 +203,33 @@ export async function makeFakeRun(parentDir: string, options: FakeRunOptions = {
       rows: refs.map((ref) => findPrice(prices, ref)).filter((row) => row !== null),
     },
     peak_in_flight: 8,
-    trials_planned: MODELS.length * DATASETS.reduce((s, d) => s + d.items, 0) * repetitions,
+    trials_planned: MODELS.length * datasets.reduce((s, d) => s + d.items, 0) * repetitions,
+    ...(phases ? { phases } : {}),
   };
   await Deno.writeTextFile(`${runDir}/run.json`, JSON.stringify(manifest, null, 2) + "\n");
   return runDir;
+}
+
+// Splits the trials, in send order, into one closed-loop phase per level with its time window.
+function splitIntoPhases(records: TrialRecord[], levels: number[]): PhaseInfo[] {
+  const sorted = [...records].sort((a, b) => a.send_ms - b.send_ms);
+  const size = Math.ceil(sorted.length / levels.length);
+  return levels.map((concurrency, index) => {
+    const part = sorted.slice(index * size, (index + 1) * size);
+    for (const r of part) Object.assign(r, { phase: index, concurrency });
+    return {
+      index,
+      mode: "closed" as const,
+      concurrency,
+      rate_per_s: null,
+      arrival: null,
+      trials_planned: part.length,
+      trials_run: part.length,
+      started_ms: part[0]?.send_ms ?? null,
+      ended_ms: part.length > 0 ? Math.max(...part.map((r) => r.end_ms)) : null,
+      peak_in_flight: Math.min(concurrency, part.length),
+    };
+  });
 }
 
 type Outcome = "ok" | "rate_limited_then_ok" | "server" | "timeout_total" | "empty_output";
@@ -201,7 +247,7 @@ function pickOutcome(model: FakeModel, dataset: string, item: number, repetition
 
 interface TrialInput {
   model: FakeModel;
-  dataset: (typeof DATASETS)[number];
+  dataset: (typeof DATASETS)[number] | typeof NEEDLES;
   item: number;
   repetition: number;
   attempt: number;
@@ -241,7 +287,9 @@ function successTrial(input: TrialInput & { prices: Awaited<ReturnType<typeof lo
 
 
   const price = findPrice(input.prices, model.ref);
-  const pass = random() < model.passRate;
+  // Needles far from the start of long contexts are found less often.
+  const needlePenalty = dataset === NEEDLES ? (needleOf(input.item).context / 128000) * 0.5 : 0;
+  const pass = random() < model.passRate - needlePenalty;
   const send = input.clock + 2;
   return trialRecord({
     ...common(input),
@@ -338,6 +386,17 @@ const SCORER_BY_KIND: Record<string, string> = {
 };
 
 function datasetItem(dataset: (typeof DATASETS)[number], i: number, options: FakeRunOptions) {
+  if (dataset === NEEDLES) {
+    const { context, depth } = needleOf(i);
+    return {
+      id: `${dataset.name}-${i}`,
+      kind: dataset.kind,
+      messages: [{ role: "user", content: `Find the passphrase in ${context} tokens of filler` }],
+      reference: `passphrase-${i}`,
+      scorer: { name: "exact" },
+      tags: [`context:${context}`, `depth:${depth}`],
+    };
+  }
   const text = { type: "text", text: `Task ${i} of ${dataset.name}` };
   const image = { type: "image", media_type: "image/png", data: "iVBORw0KGgo=" };
   const content = options.withImages && dataset.kind === "json-extraction" && i === 0 ? [text, image] : text.text;

@@ -1,176 +1,157 @@
 import assert from "node:assert/strict";
-import type { GroupSummary, ModelSummary, RunSummary } from "../../lib/analysis/summary_types.ts";
+import type { ModelSummary, RunSummary } from "../../lib/analysis/summary_types.ts";
+import type { CriterionLookup, CriterionValue } from "../../lib/report/criterion_values.ts";
 import { recommend } from "../../lib/report/recommend.ts";
 import type { Recommendation } from "../../lib/report/report_model.ts";
-import { SCENARIOS } from "../../lib/report/scenarios.ts";
+import { type ScenarioDefinition, SEED_SCENARIOS } from "../../lib/report/scenarios.ts";
 
-function group(model: string, fields: Partial<GroupSummary> = {}): GroupSummary {
-  return {
-    model,
-    dataset: null,
-    task_kind: null,
-    n: 20,
-    ok: 20,
-    errors: 0,
-    error_rate: 0,
-    ttft_n: 20,
-    ttft_p50_ms: 500,
-    ttft_p90_ms: 700,
-    e2e_n: 20,
-    e2e_p50_ms: 1500,
-    e2e_p95_ms: 2500,
-    e2e_min_ms: 900,
-    e2e_max_ms: 3000,
-    output_tps_n: 20,
-    output_tps_median: 100,
-    mean_input_tokens: 1000,
-    mean_output_tokens: 200,
-    max_input_tokens: 3000,
-    cost_n: 20,
-    cost_per_request_usd: 0.001,
-    cost_per_1k_requests_usd: 1,
-    graded: 20,
-    passed: 18,
-    errored_ungraded: 0,
-    quality_n: 20,
-    pass_rate: 0.9,
-    pass_rate_graded: 0.9,
-    pass_ci_low: 0.7,
-    pass_ci_high: 0.97,
-    no_response: 0,
-    ...fields,
+/** Make a criterion value with a symmetric interval of ± `half`. */
+function v(value: number, half = 0): CriterionValue {
+  return { value, low: value - half, high: value + half, n: 20, text: `value ${value}` };
+}
+
+type Table = Record<string, Partial<Record<string, CriterionValue>>>;
+
+/** Make a lookup over a hand-written table: metric (plus ":kind" or ":images") → model → value. */
+function lookup(table: Table): CriterionLookup {
+  return (metric, scope, model) => {
+    let key: string = metric;
+    if (scope.images_only) key = `${metric}:images`;
+    else if (scope.task_kind) key = `${metric}:${scope.task_kind}`;
+    return table[key]?.[model] ?? null;
   };
 }
 
-function model(name: string, fields: Partial<ModelSummary> = {}): ModelSummary {
+function summary(models: string[]): RunSummary {
   return {
-    ...group(name),
-    provider: name.split(":")[0],
-    endpoint_kinds: ["emulated"],
-    model_versions: [],
-    price: null,
-    context_window: 128000,
-    max_output: 16384,
-    ttft_by_input: null,
-    ...fields,
-  };
-}
-
-function summary(models: ModelSummary[], byModelKind: GroupSummary[] = []): RunSummary {
-  return {
-    models: models.map((m) => m.model),
+    models,
     datasets: [],
     totals: { n: 0, ok: 0, errors: 0 },
-    byModel: models,
+    byModel: models.map((model) => ({ model }) as ModelSummary),
     byModelDataset: [],
-    byModelKind,
+    byModelKind: [],
     errors: [],
   };
 }
 
-function pick(id: string, s: RunSummary, imageGroups: GroupSummary[] | null = null, capable: string[] = []): Recommendation {
-  return recommend({ summary: s, imageGroups, imageCapableModels: capable }).find((r) => r.scenario.id === id)!;
+const LATENCY: ScenarioDefinition = {
+  id: "latency",
+  title: "Latency",
+  workload: "chat",
+  criteria: [{ metric: "ttft_p50_ms", weight: 1 }],
+  constraints: [{ metric: "pass_rate", min: 0.7 }],
+  source: "test",
+};
+
+function run(table: Table, scenario: ScenarioDefinition = LATENCY, capable: string[] = []): Recommendation {
+  const models = [...new Set(Object.values(table).flatMap((row) => Object.keys(row ?? {})))].sort();
+  return recommend({ summary: summary(models), values: lookup(table), imageCapableModels: capable }, [scenario])[0];
 }
 
-Deno.test("recommend low latency names the clear winner", () => {
-  const r = pick("low-latency", summary([model("openai:a", { ttft_p50_ms: 300 }), model("openai:b", { ttft_p50_ms: 600 })]));
+const PASSING = { "openai:a": v(0.9, 0.05), "openai:b": v(0.9, 0.05) };
+
+Deno.test("recommend separated scores name the winner", () => {
+  const r = run({ ttft_p50_ms: { "openai:a": v(300, 10), "openai:b": v(900, 10) }, pass_rate: PASSING });
   assert.deepEqual([r.verdict, r.models], ["winner", ["openai:a"]]);
 });
 
-Deno.test("recommend low latency reason carries the numbers", () => {
-  const r = pick("low-latency", summary([model("openai:a", { ttft_p50_ms: 300 }), model("openai:b", { ttft_p50_ms: 600 })]));
-  assert.match(r.reason, /TTFT p50 300 ms.*openai:b, TTFT p50 600 ms/);
+Deno.test("recommend overlapping score bands give no clear winner", () => {
+  const r = run({ ttft_p50_ms: { "openai:a": v(300, 60), "openai:b": v(330, 60) }, pass_rate: PASSING });
+  assert.deepEqual([r.verdict, r.models], ["no-clear-winner", ["openai:a", "openai:b"]]);
 });
 
-Deno.test("recommend medians within 10% give no clear winner", () => {
-  const r = pick("low-latency", summary([model("openai:a", { ttft_p50_ms: 500 }), model("openai:b", { ttft_p50_ms: 540 })]));
+Deno.test("recommend no clear winner names both models in the reason", () => {
+  const r = run({ ttft_p50_ms: { "openai:a": v(300, 60), "openai:b": v(330, 60) }, pass_rate: PASSING });
   assert.match(r.reason, /^No clear winner between openai:a and openai:b/);
 });
 
-Deno.test("recommend quality floor skips a fast model that fails", () => {
-  const s = summary([model("openai:a", { ttft_p50_ms: 100, pass_rate: 0.4 }), model("openai:b", { ttft_p50_ms: 600 })]);
-  assert.deepEqual(pick("low-latency", s).models, ["openai:b"]);
+Deno.test("recommend hard constraint drops a fast model that fails quality", () => {
+  const r = run({
+    ttft_p50_ms: { "openai:a": v(100, 5), "openai:b": v(900, 5) },
+    pass_rate: { "openai:a": v(0.4, 0.1), "openai:b": v(0.9, 0.05) },
+  });
+  assert.deepEqual([r.models, r.excluded.length], [["openai:b"], 1]);
 });
 
-Deno.test("recommend no model above the floor says so", () => {
-  const s = summary([model("openai:a", { pass_rate: 0.4 }), model("openai:b", { pass_rate: 0.5 })]);
-  assert.equal(pick("cost-conscious", s).verdict, "no-eligible-model");
+Deno.test("recommend constraint broken by all says no model qualifies", () => {
+  const r = run({ ttft_p50_ms: { "openai:a": v(100) }, pass_rate: { "openai:a": v(0.2) } });
+  assert.equal(r.verdict, "no-eligible-model");
 });
 
-Deno.test("recommend overlapping Wilson intervals give no clear winner for code", () => {
-  const kinds = [
-    group("openai:a", { task_kind: "code", pass_rate: 0.9, pass_ci_low: 0.6, pass_ci_high: 0.98 }),
-    group("openai:b", { task_kind: "code", pass_rate: 0.8, pass_ci_low: 0.5, pass_ci_high: 0.93 }),
-  ];
-  const r = pick("code", summary([model("openai:a"), model("openai:b")], kinds));
-  assert.equal(r.verdict, "no-clear-winner");
+Deno.test("recommend criterion nobody measured is not measured", () => {
+  const r = run({ pass_rate: PASSING });
+  assert.equal(r.verdict, "not-measured");
 });
 
-Deno.test("recommend separated Wilson intervals name the code winner", () => {
-  const kinds = [
-    group("openai:a", { task_kind: "code", pass_rate: 0.95, pass_ci_low: 0.85, pass_ci_high: 0.99 }),
-    group("openai:b", { task_kind: "code", pass_rate: 0.4, pass_ci_low: 0.25, pass_ci_high: 0.55 }),
-  ];
-  assert.deepEqual(pick("code", summary([model("openai:a"), model("openai:b")], kinds)).models, ["openai:a"]);
+Deno.test("recommend evidence links each criterion to its chart", () => {
+  const r = run({ ttft_p50_ms: { "openai:a": v(300, 10), "openai:b": v(900, 10) }, pass_rate: PASSING });
+  assert.deepEqual(r.evidence.map((e) => e.anchor), ["chart-ttft-distribution"]);
 });
 
-Deno.test("recommend structured output uses json-extraction items only", () => {
-  const kinds = [group("openai:a", { task_kind: "code" })];
-  assert.equal(pick("structured-output", summary([model("openai:a")], kinds)).verdict, "not-measured");
+Deno.test("recommend evidence carries the winner's numbers", () => {
+  const r = run({ ttft_p50_ms: { "openai:a": v(300, 10), "openai:b": v(900, 10) }, pass_rate: PASSING });
+  assert.match(r.evidence[0].text, /openai:a: value 300/);
 });
 
-Deno.test("recommend massive documents picks the largest context window", () => {
-  const s = summary([model("openai:a", { context_window: 128000 }), model("google:b", { context_window: 1048576 })]);
-  assert.deepEqual(pick("massive-documents", s).models, ["google:b"]);
+Deno.test("recommend weights trade one criterion against another", () => {
+  const scenario: ScenarioDefinition = {
+    ...LATENCY,
+    criteria: [{ metric: "cost_per_1k_requests_usd", weight: 9 }, { metric: "ttft_p50_ms", weight: 1 }],
+    constraints: [],
+  };
+  const r = run({
+    ttft_p50_ms: { "openai:a": v(100, 1), "openai:b": v(400, 1) },
+    cost_per_1k_requests_usd: { "openai:a": v(10, 0.1), "openai:b": v(1, 0.1) },
+  }, scenario);
+  assert.deepEqual(r.models, ["openai:b"]);
 });
 
-Deno.test("recommend nearly equal context windows give no clear winner", () => {
-  const s = summary([model("openai:a", { context_window: 1047576 }), model("google:b", { context_window: 1048576 })]);
-  assert.equal(pick("massive-documents", s).verdict, "no-clear-winner");
+Deno.test("recommend image scenario needs image input in the price table", () => {
+  const images = SEED_SCENARIOS.find((s) => s.id === "images-and-media")!;
+  const r = run({
+    "pass_rate:images": { "openai:a": v(0.9, 0.05), "openai:b": v(0.5, 0.05) },
+    ttft_p50_ms: { "openai:a": v(300, 10), "openai:b": v(300, 10) },
+  }, images, ["openai:b"]);
+  assert.deepEqual(r.models, ["openai:b"]);
 });
 
-Deno.test("recommend bulk jobs ranks throughput per dollar", () => {
-  const s = summary([
-    model("openai:fast-costly", { output_tps_median: 200, cost_per_1k_requests_usd: 10 }),
-    model("openai:slow-cheap", { output_tps_median: 80, cost_per_1k_requests_usd: 0.5 }),
+Deno.test("recommend image scenario without image items is not measured", () => {
+  const images = SEED_SCENARIOS.find((s) => s.id === "images-and-media")!;
+  const r = run({ ttft_p50_ms: { "openai:a": v(300) } }, images, ["openai:a"]);
+  assert.equal(r.verdict, "not-measured");
+});
+
+Deno.test("recommend code-first ranks by pass rate on code items", () => {
+  const code = SEED_SCENARIOS.find((s) => s.id === "code-first")!;
+  const r = run({
+    "pass_rate:code": { "openai:a": v(0.95, 0.03), "openai:b": v(0.3, 0.05) },
+    e2e_p50_ms: { "openai:a": v(2000, 10), "openai:b": v(1000, 10) },
+  }, code);
+  assert.deepEqual(r.models, ["openai:a"]);
+});
+
+Deno.test("recommend massive documents drops windows under 500k tokens", () => {
+  const docs = SEED_SCENARIOS.find((s) => s.id === "massive-documents")!;
+  const r = run({
+    context_window: { "openai:a": v(1_000_000), "openai:b": v(200_000) },
+    pass_rate: PASSING,
+    ttft_p50_ms: { "openai:a": v(300), "openai:b": v(300) },
+  }, docs);
+  assert.deepEqual(r.models, ["openai:a"]);
+});
+
+Deno.test("recommend seed set has the six scenarios", () => {
+  assert.deepEqual(SEED_SCENARIOS.map((s) => s.id), [
+    "low-latency",
+    "massive-documents",
+    "code-first",
+    "images-and-media",
+    "cost-conscious-scaling",
+    "bulk-high-volume",
   ]);
-  assert.deepEqual(pick("bulk-jobs", s).models, ["openai:slow-cheap"]);
 });
 
-Deno.test("recommend images not measured without image items", () => {
-  const r = pick("images", summary([model("openai:a")]), null, ["openai:a"]);
-  assert.match(r.reason, /^No item with image input ran\. .*openai:a/);
-});
-
-Deno.test("recommend images ignores models without image support", () => {
-  const images = [group("openai:a", { pass_rate: 1, pass_ci_low: 0.8, pass_ci_high: 1 }), group("openai:b", { pass_rate: 0.2 })];
-  assert.deepEqual(pick("images", summary([model("openai:a"), model("openai:b")]), images, ["openai:b"]).models, ["openai:b"]);
-});
-
-Deno.test("recommend no passes at all names no model", () => {
-  const kinds = [group("openai:a", { task_kind: "code", pass_rate: 0, passed: 0, pass_ci_low: 0, pass_ci_high: 0.2 })];
-  assert.equal(pick("code", summary([model("openai:a")], kinds)).verdict, "no-eligible-model");
-});
-
-Deno.test("recommend metric without data is not measured", () => {
-  const s = summary([model("openai:a", { ttft_p50_ms: null }), model("openai:b", { ttft_p50_ms: null })]);
-  assert.equal(pick("low-latency", s).verdict, "not-measured");
-});
-
-Deno.test("recommend covers every scenario", () => {
-  const ids = recommend({ summary: summary([model("openai:a")]), imageGroups: null, imageCapableModels: [] })
-    .map((r) => r.scenario.id);
-  assert.deepEqual(ids, SCENARIOS.map((s) => s.id));
-});
-
-Deno.test("recommend massive documents reports TTFT growth with input size", () => {
-  const fit = { n: 12, min_input_tokens: 500, max_input_tokens: 9000, slope_ms_per_1k_tokens: 40, intercept_ms: 300 };
-  const s = summary([model("google:b", { context_window: 1048576, max_input_tokens: 9000, ttft_by_input: fit })]);
-  assert.match(pick("massive-documents", s).reason, /TTFT rose 40 ms per 1,000 input tokens/);
-});
-
-Deno.test("recommend massive documents says a narrow input range cannot show growth", () => {
-  const fit = { n: 12, min_input_tokens: 100, max_input_tokens: 378, slope_ms_per_1k_tokens: -808, intercept_ms: 300 };
-  const s = summary([model("google:b", { context_window: 1048576, max_input_tokens: 378, ttft_by_input: fit })]);
-  assert.match(pick("massive-documents", s).reason, /spanned only 100–378 tokens, too narrow/);
+Deno.test("recommend rejects a missing lookup", () => {
+  // deno-lint-ignore no-explicit-any
+  assert.throws(() => recommend({ summary: summary([]) } as any, []), /values/);
 });
