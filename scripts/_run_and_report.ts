@@ -1,17 +1,25 @@
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { Spec } from "../lib/spec/spec_schema.ts";
 import { runBenchmark } from "../lib/runner/run_benchmark.ts";
 import { writeReport } from "../lib/report/write_report.ts";
+import { deriveLoadLines } from "../lib/analysis/derive_load_lines.ts";
 import { createProgressBar } from "./_progress_bar.ts";
 
 const REPORTS_DIR = new URL("../reports/", import.meta.url).pathname;
 
 /**
- * Runs a spec with a progress bar on stderr, then writes its report to `reports/<run-id>/`.
+ * Runs a spec with a progress bar on stderr, then writes its report to `reports/<run-id>/`
+ * (or, with `runsDir`, to `<parent of runsDir>/<run-id>/`).
  * Ctrl-C stops the run, keeps what was recorded and still writes the report.
  * Prints the report's path on stdout and returns the process exit code.
  */
-export async function runAndReport(spec: Spec, specPath: string | null, runId?: string): Promise<number> {
+export async function runAndReport(
+  spec: Spec,
+  specPath: string | null,
+  runId?: string,
+  folders: { runsDir?: string; datasetsDir?: string } = {},
+): Promise<number> {
+  const { runsDir, datasetsDir } = folders;
   const controller = new AbortController();
   const onSignal = () => {
     if (controller.signal.aborted) Deno.exit(130);
@@ -26,6 +34,8 @@ export async function runAndReport(spec: Spec, specPath: string | null, runId?: 
       spec,
       specPath,
       runId,
+      runsDir,
+      datasetsDir,
       signal: controller.signal,
       onProgress: progress.update,
       onLog: (message) => console.error(message),
@@ -38,8 +48,17 @@ export async function runAndReport(spec: Spec, specPath: string | null, runId?: 
         `${failed} failed, endpoints ${manifest.endpoint_kind}; trials in ${join(runDir, "trials.jsonl")}`,
     );
     if (manifest.stop_reason) console.error(`run stopped early: ${manifest.stop_reason}`);
+    const load = spec.load;
+    const lines = deriveLoadLines(result.records.filter((record) => record.run_id === manifest.run_id), {
+      warmupS: load.warmup_s,
+      cooldownS: load.cooldown_s,
+      targets: load.goodput_targets,
+    });
+    for (const line of lines) console.error(line);
+    if (manifest.spent_real_usd) console.error(`spent on real endpoints: $${manifest.spent_real_usd.toFixed(4)}`);
 
-    const { htmlPath, mdPath } = await writeReport(runDir, join(REPORTS_DIR, manifest.run_id));
+    const reportsDir = runsDir === undefined ? REPORTS_DIR : dirname(resolve(runsDir));
+    const { htmlPath, mdPath } = await writeReport(runDir, join(reportsDir, manifest.run_id));
     console.error(`report written: ${htmlPath} and ${mdPath}`);
     console.log(htmlPath);
     return manifest.status === "completed" ? 0 : 1;

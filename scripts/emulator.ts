@@ -2,10 +2,11 @@
  * Runs the local provider emulator until Ctrl-C. Prints the URL, the base URL per SDK and a
  * curl example to stdout, and logs one line per request to stderr.
  *
- *   deno task emulator [--port N] [--seed S] [--profiles FILE] [--datasets DIR]
+ *   deno task emulator [--port N] [--seed S] [--profiles FILE] [--datasets DIR] [--replay RUN_DIR | --calibration]
  */
 import { parseArgs } from "node:util";
 import { emulatorBaseUrls, type RequestLogEntry, startEmulator } from "../lib/emulator/start_emulator.ts";
+import { FAULT_KINDS } from "../lib/emulator/fault_kinds.ts";
 
 const HELP = `Usage: deno task emulator [options]
 
@@ -18,7 +19,19 @@ Options:
   --seed S          integer seed of all answer and timing draws (default 1)
   --profiles FILE   model profiles JSON (default lib/emulator/profiles.json)
   --datasets DIR    directory of *.jsonl datasets to recognise (default datasets/)
+  --replay RUN_DIR  replay the streams a run recorded (spec "record_streams": true) with
+                    their original timing, instead of generating replies
+  --calibration     serve scripted streams for harness calibration: model
+                    calibration-ttft<ms>-gap<ms>-n<chunks> sends n chunks, the first after
+                    ttft ms and then one every gap ms, each carrying its send time in µs
+  --quiet           do not log one line per request
+  --exit-with-stdin exit when standard input closes (a parent process that dies takes the
+                    emulator with it)
   -h, --help        show this help
+
+Faults: a request header x-emulator-fault: <kind> forces one fault, and a profile's
+"faults": {"rates": {<kind>: probability}, "retry_after_ms": N} injects them at seeded
+rates. Kinds: ${FAULT_KINDS.join(", ")}.
 `;
 
 function parseOptions() {
@@ -29,16 +42,25 @@ function parseOptions() {
       seed: { type: "string" },
       profiles: { type: "string" },
       datasets: { type: "string" },
+      replay: { type: "string" },
+      calibration: { type: "boolean" },
+      "exit-with-stdin": { type: "boolean" },
+      quiet: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
   });
+  if (values.replay !== undefined && values.calibration) throw new Error("--replay and --calibration exclude each other");
   return {
     help: values.help === true,
     port: values.port === undefined ? 0 : parseInteger(values.port, "--port"),
     seed: values.seed === undefined ? 1 : parseInteger(values.seed, "--seed"),
     profilesPath: values.profiles,
     datasetsDir: values.datasets,
+    replayDir: values.replay,
+    calibration: values.calibration === true,
+    exitWithStdin: values["exit-with-stdin"] === true,
+    quiet: values.quiet === true,
   };
 }
 
@@ -59,6 +81,14 @@ function logRequest(entry: RequestLogEntry): void {
   console.error(`${request} -> ${entry.status} (${elapsed})${failure}`);
 }
 
+/** Calls `onClose` when standard input reaches its end, which happens when the parent process exits. */
+function watchStdin(onClose: () => void): void {
+  (async () => {
+    const buffer = new Uint8Array(256);
+    while ((await Deno.stdin.read(buffer)) !== null) { /* discard */ }
+  })().catch(() => {}).finally(onClose);
+}
+
 async function main(): Promise<number> {
   let options;
   try {
@@ -72,7 +102,8 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const emulator = await startEmulator({ ...options, onRequest: logRequest });
+  const { exitWithStdin, quiet, ...emulatorOptions } = options;
+  const emulator = await startEmulator({ ...emulatorOptions, onRequest: quiet ? undefined : logRequest });
   const urls = emulatorBaseUrls(emulator.url);
   const example = JSON.stringify({
     model: "gpt-4o-mini",
@@ -87,6 +118,8 @@ Example:
   curl -s ${urls.openai}/chat/completions -H 'Authorization: Bearer any' -H 'Content-Type: application/json' -d '${example}'`);
   console.error(`profiles: ${emulator.profilesFile}`);
   console.error(`datasets: ${emulator.datasetsDir} (${emulator.itemCount} items recognised)`);
+  if (emulator.mode === "replay") console.error(`replaying ${emulator.recordingCount} recorded streams from ${options.replayDir}`);
+  if (emulator.mode === "calibration") console.error("calibration mode: serving scripted streams only");
   if (emulator.shadowedItems.length > 0) {
     console.error(`items with a repeated prompt, answered as the earlier item: ${emulator.shadowedItems.join(", ")}`);
   }
@@ -95,6 +128,7 @@ Example:
   const onSignal = (name: string) => () => stopped.resolve(name);
   Deno.addSignalListener("SIGINT", onSignal("SIGINT"));
   Deno.addSignalListener("SIGTERM", onSignal("SIGTERM"));
+  if (exitWithStdin) watchStdin(() => stopped.resolve("end of standard input"));
   const signal = await stopped.promise;
   console.error(`${signal} received, stopping`);
   await emulator.close();

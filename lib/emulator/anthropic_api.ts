@@ -1,6 +1,7 @@
 import { ContextWindowError, EmulatorRequestError } from "./emulator_request_error.ts";
 import { normalisePrompt } from "./normalise_prompt.ts";
 import type { ProviderApi, RouteContext } from "./provider_api.ts";
+import type { InjectedFaultError } from "./injected_fault_error.ts";
 import type { ReplyPlan } from "./reply_engine.ts";
 import {
   eventStreamResponse,
@@ -9,6 +10,7 @@ import {
   optionalPositiveInteger,
   randomId,
   readJsonBody,
+  rejectStreamFault,
   requireString,
 } from "./route_helpers.ts";
 import { type TimedFrame, waitUntil } from "./timed_event_stream.ts";
@@ -35,7 +37,30 @@ export const anthropicApi: ProviderApi = {
       : error.message;
     return { type: "error", error: { type: ERROR_TYPES[error.kind], message }, request_id: requestId };
   },
+  faultResponse: anthropicFaultResponse,
+  streamErrorFrame: (requestId) =>
+    `event: error\ndata: ${JSON.stringify({ type: "error", error: { type: "overloaded_error", message: "Overloaded" }, request_id: requestId })}\n\n`,
+  malformedFrame: () =>
+    `event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"cut\n\n`,
 };
+
+function anthropicFaultResponse(fault: InjectedFaultError, requestId: string): Response {
+  const headers: Record<string, string> = { "request-id": requestId };
+  const error = (status: number, type: string, message: string) =>
+    jsonResponse({ type: "error", error: { type, message }, request_id: requestId }, status, headers);
+  switch (fault.kind) {
+    case "rate_limit":
+      // Anthropic sends whole seconds in retry-after.
+      headers["retry-after"] = String(Math.ceil(fault.retryAfterMs / 1000));
+      return error(429, "rate_limit_error", "Number of request tokens has exceeded your rate limit (fault injected by the emulator).");
+    case "overloaded":
+      return error(529, "overloaded_error", "Overloaded");
+    case "server_500":
+      return error(500, "api_error", "Internal server error (fault injected by the emulator)");
+    case "server_503":
+      return error(503, "api_error", "Service unavailable (fault injected by the emulator)");
+  }
+}
 
 /** Handles `POST /v1/messages`, streaming or not. */
 export async function handleMessages(request: Request, context: RouteContext): Promise<Response> {
@@ -65,10 +90,13 @@ export async function handleMessages(request: Request, context: RouteContext): P
     maxOutputTokens: maxTokens,
     maxOutputParam: "max_tokens",
     thinking: { active: thinkingOn, required: thinkingOn, budgetTokens: budget },
+    forcedFault: context.forcedFault,
+    retryAfterMs: context.retryAfterMs,
   });
   const reply = { id: `msg_${randomId(24)}`, plan };
   const headers = { "request-id": context.requestId };
-  if (body.stream === true) return eventStreamResponse(streamFrames(reply), context, headers);
+  if (body.stream === true) return eventStreamResponse(streamFrames(reply), context, headers, { plan, api: anthropicApi });
+  rejectStreamFault(plan);
   await waitUntil(context.startedAt, plan.endAtMs, context.signal);
   return jsonResponse(message(reply), 200, headers);
 }
@@ -119,7 +147,8 @@ function streamFrames(reply: Reply): TimedFrame[] {
     frames.push(event(0, { type: "content_block_start", index, content_block: { type: "thinking", thinking: "", signature: "" } }));
     frames.push(event(0, { type: "ping" }));
     for (const chunk of plan.thinkingChunks) {
-      frames.push(event(chunk.atMs, { type: "content_block_delta", index, delta: { type: "thinking_delta", thinking: chunk.text } }));
+      const delta = { type: "thinking_delta", thinking: chunk.text };
+      frames.push({ ...event(chunk.atMs, { type: "content_block_delta", index, delta }), content: true });
     }
     const thinkingEnd = plan.thinkingChunks.at(-1)?.atMs ?? 0;
     frames.push(event(thinkingEnd, { type: "content_block_delta", index, delta: { type: "signature_delta", signature: signature(reply) } }));
@@ -131,7 +160,8 @@ function streamFrames(reply: Reply): TimedFrame[] {
     frames.push(event(startAt, { type: "content_block_start", index, content_block: { type: "text", text: "" } }));
     if (!hasThinking) frames.push(event(0, { type: "ping" }));
     for (const chunk of plan.answerChunks) {
-      frames.push(event(chunk.atMs, { type: "content_block_delta", index, delta: { type: "text_delta", text: chunk.text } }));
+      const delta = { type: "text_delta", text: chunk.text };
+      frames.push({ ...event(chunk.atMs, { type: "content_block_delta", index, delta }), content: true });
     }
     frames.push(event(plan.endAtMs, { type: "content_block_stop", index }));
   }
@@ -168,6 +198,7 @@ function message(reply: Reply, starting = false): JsonObject {
 }
 
 function stopReason(plan: ReplyPlan): string {
+  if (plan.finish === "content_filter") return "refusal";
   return plan.finish === "length" ? "max_tokens" : "end_turn";
 }
 

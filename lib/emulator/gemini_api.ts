@@ -1,8 +1,17 @@
 import { ContextWindowError, EmulatorRequestError } from "./emulator_request_error.ts";
 import { normalisePrompt } from "./normalise_prompt.ts";
 import type { ProviderApi, RouteContext } from "./provider_api.ts";
+import type { InjectedFaultError } from "./injected_fault_error.ts";
 import type { ReplyPlan } from "./reply_engine.ts";
-import { eventStreamResponse, type JsonObject, jsonResponse, optionalPositiveInteger, randomId, readJsonBody } from "./route_helpers.ts";
+import {
+  eventStreamResponse,
+  type JsonObject,
+  jsonResponse,
+  optionalPositiveInteger,
+  randomId,
+  readJsonBody,
+  rejectStreamFault,
+} from "./route_helpers.ts";
 import { type TimedFrame, waitUntil } from "./timed_event_stream.ts";
 
 /** Gemini API paths: `/v1beta/models/{model}:{method}`, also under `/v1/`. */
@@ -31,7 +40,29 @@ export const geminiApi: ProviderApi = {
       : error.message;
     return { error: { code: error.status, message, status: STATUS_NAMES[error.kind] } };
   },
+  faultResponse: geminiFaultResponse,
+  streamErrorFrame: () =>
+    `data: ${JSON.stringify({ error: { code: 500, message: "An internal error has occurred.", status: "INTERNAL" } })}\r\n\r\n`,
+  malformedFrame: () => `data: {"candidates":[{"content":{"parts":[{"text":"cut\r\n\r\n`,
 };
+
+function geminiFaultResponse(fault: InjectedFaultError): Response {
+  const error = (code: number, status: string, message: string, details?: unknown[]) =>
+    jsonResponse({ error: { code, message, status, ...(details ? { details } : {}) } }, code);
+  switch (fault.kind) {
+    case "rate_limit":
+      // Gemini states the wait in a RetryInfo detail, not in a retry-after header.
+      return error(429, "RESOURCE_EXHAUSTED", "Resource has been exhausted (fault injected by the emulator).", [
+        { "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: `${fault.retryAfterMs / 1000}s` },
+      ]);
+    case "overloaded":
+      return error(503, "UNAVAILABLE", "The model is overloaded. Please try again later.");
+    case "server_500":
+      return error(500, "INTERNAL", "An internal error has occurred (fault injected by the emulator).");
+    case "server_503":
+      return error(503, "UNAVAILABLE", "The service is currently unavailable (fault injected by the emulator).");
+  }
+}
 
 /** Handles `:generateContent`, `:streamGenerateContent?alt=sse` and `:countTokens`. */
 export async function handleGeminiMethod(request: Request, context: RouteContext): Promise<Response> {
@@ -56,6 +87,8 @@ export async function handleGeminiMethod(request: Request, context: RouteContext
       // -1 asks for dynamic thinking, which the profile's own count stands for.
       budgetTokens: typeof budget === "number" && budget > 0 ? budget : null,
     },
+    forcedFault: context.forcedFault,
+    retryAfterMs: context.retryAfterMs,
   });
   const reply = { responseId: randomId(22), plan, includeThoughts };
 
@@ -65,8 +98,9 @@ export async function handleGeminiMethod(request: Request, context: RouteContext
         param: "alt",
       });
     }
-    return eventStreamResponse(streamFrames(reply), context);
+    return eventStreamResponse(streamFrames(reply), context, {}, { plan, api: geminiApi });
   }
+  rejectStreamFault(plan);
   await waitUntil(context.startedAt, plan.endAtMs, context.signal);
   return jsonResponse(fullResponse(reply));
 }
@@ -117,7 +151,8 @@ function streamFrames(reply: Reply): TimedFrame[] {
   if (reply.includeThoughts) {
     for (const chunk of plan.thinkingChunks) {
       thoughts += chunk.tokens;
-      frames.push(frame(chunk.atMs, { content: { parts: [{ text: chunk.text, thought: true }], role: "model" } }, 0, thoughts));
+      const content = { parts: [{ text: chunk.text, thought: true }], role: "model" };
+      frames.push({ ...frame(chunk.atMs, { content }, 0, thoughts), content: true });
     }
   }
   let answered = 0;
@@ -128,7 +163,7 @@ function streamFrames(reply: Reply): TimedFrame[] {
     if (last) candidate.finishReason = finishReason(plan);
     // The final chunk reports the exact totals, whatever per-chunk counts added up to.
     const tokens = last ? plan.answerTokens : answered;
-    frames.push(frame(chunk.atMs, candidate, tokens, plan.thinkingTokens));
+    frames.push({ ...frame(chunk.atMs, candidate, tokens, plan.thinkingTokens), content: true });
   });
   if (plan.answerChunks.length === 0) {
     frames.push(frame(plan.endAtMs, { content: { role: "model" }, finishReason: finishReason(plan) }, 0, plan.thinkingTokens));
@@ -168,5 +203,6 @@ function promptDetails(textTokens: number, imageTokens: number): JsonObject[] {
 }
 
 function finishReason(plan: ReplyPlan): string {
+  if (plan.finish === "content_filter") return "SAFETY";
   return plan.finish === "length" ? "MAX_TOKENS" : "STOP";
 }

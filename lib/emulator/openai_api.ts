@@ -2,6 +2,7 @@ import { ContextWindowError, EmulatorRequestError } from "./emulator_request_err
 import { normalisePrompt } from "./normalise_prompt.ts";
 import type { ProviderApi, RouteContext } from "./provider_api.ts";
 import type { ReplyPlan } from "./reply_engine.ts";
+import type { InjectedFaultError } from "./injected_fault_error.ts";
 import {
   eventStreamResponse,
   type JsonObject,
@@ -9,6 +10,7 @@ import {
   optionalPositiveInteger,
   randomId,
   readJsonBody,
+  rejectStreamFault,
   requireString,
 } from "./route_helpers.ts";
 import { waitUntil } from "./timed_event_stream.ts";
@@ -29,7 +31,29 @@ export const openaiApi: ProviderApi = {
     const code = error.kind === "authentication" ? "invalid_api_key" : error.code;
     return { error: { message, type, param: error.param, code } };
   },
+  faultResponse: openaiFaultResponse,
+  streamErrorFrame: () =>
+    `data: ${JSON.stringify({ error: { message: "The server had an error while processing your request.", type: "server_error", param: null, code: null } })}\n\n`,
+  malformedFrame: () => `data: {"id":"chatcmpl-cut","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"cut\n\n`,
 };
+
+function openaiFaultResponse(fault: InjectedFaultError, requestId: string): Response {
+  const headers: Record<string, string> = { "x-request-id": requestId };
+  const error = (status: number, message: string, type: string, code: string | null = null) =>
+    jsonResponse({ error: { message, type, param: null, code } }, status, headers);
+  switch (fault.kind) {
+    case "rate_limit":
+      headers["retry-after"] = String(Math.ceil(fault.retryAfterMs / 1000));
+      headers["retry-after-ms"] = String(fault.retryAfterMs);
+      return error(429, "Rate limit reached for requests (fault injected by the emulator).", "requests", "rate_limit_exceeded");
+    case "overloaded":
+      return error(503, "The server is overloaded (fault injected by the emulator). Please retry your request later.", "server_error");
+    case "server_500":
+      return error(500, "The server had an error while processing your request (fault injected by the emulator).", "server_error");
+    case "server_503":
+      return error(503, "Service unavailable (fault injected by the emulator).", "server_error");
+  }
+}
 
 /** Handles `POST /v1/chat/completions`, streaming or not. */
 export async function handleChatCompletions(request: Request, context: RouteContext): Promise<Response> {
@@ -56,14 +80,17 @@ export async function handleChatCompletions(request: Request, context: RouteCont
     maxOutputParam,
     // Reasoning models always think. The profile's thinking count is 0 for the others.
     thinking: { active: true, required: false, budgetTokens: null },
+    forcedFault: context.forcedFault,
+    retryAfterMs: context.retryAfterMs,
   });
 
   const reply = { id: `chatcmpl-${randomId(29)}`, created: Math.floor(Date.now() / 1000), plan };
   const headers = { "x-request-id": context.requestId };
   if (body.stream === true) {
     const includeUsage = (body.stream_options as JsonObject | undefined)?.include_usage === true;
-    return eventStreamResponse(streamFrames(reply, includeUsage), context, headers);
+    return eventStreamResponse(streamFrames(reply, includeUsage), context, headers, { plan, api: openaiApi });
   }
+  rejectStreamFault(plan);
   await waitUntil(context.startedAt, plan.endAtMs, context.signal);
   return jsonResponse(completion(reply), 200, headers);
 }
@@ -105,7 +132,7 @@ function streamFrames(reply: Reply, includeUsage: boolean): TimedFrame[] {
   });
 
   const frames = [frame(0, [choice({ role: "assistant", content: "", refusal: null })])];
-  for (const chunk of plan.answerChunks) frames.push(frame(chunk.atMs, [choice({ content: chunk.text })]));
+  for (const chunk of plan.answerChunks) frames.push({ ...frame(chunk.atMs, [choice({ content: chunk.text })]), content: true });
   frames.push(frame(plan.endAtMs, [choice({}, finishReason(plan))]));
   if (includeUsage) frames.push(frame(plan.endAtMs, [], usage(plan)));
   frames.push({ atMs: plan.endAtMs, data: "data: [DONE]\n\n" });
@@ -132,7 +159,7 @@ function completion(reply: Reply): JsonObject {
 }
 
 function finishReason(plan: ReplyPlan): string {
-  return plan.finish === "length" ? "length" : "stop";
+  return plan.finish === "stop" ? "stop" : plan.finish;
 }
 
 function usage(plan: ReplyPlan): JsonObject {

@@ -1,4 +1,6 @@
+import type { ForcedFault } from "./choose_fault.ts";
 import type { EmulatorRequestError } from "./emulator_request_error.ts";
+import type { InjectedFaultError } from "./injected_fault_error.ts";
 import type { ReplyEngine, RouteFormat } from "./reply_engine.ts";
 import type { StreamStopReason } from "./timed_event_stream.ts";
 
@@ -15,6 +17,10 @@ export interface RouteContext {
   startStream(): (reason: StreamStopReason) => void;
   /** Records the requested model for the request log. */
   noteModel(model: string): void;
+  /** Fault the request's `x-emulator-fault` header forces, or null. */
+  forcedFault: ForcedFault;
+  /** `retry-after` in ms set by the request's `x-emulator-retry-after-ms` header, or null. */
+  retryAfterMs: number | null;
 }
 
 /** Handles one route and returns the full response (an error response is thrown as EmulatorRequestError). */
@@ -28,4 +34,10 @@ export interface ProviderApi {
   hasApiKey(request: Request, url: URL): boolean;
   missingKeyMessage: string;
   errorBody(error: EmulatorRequestError, requestId: string): unknown;
+  /** Renders an injected rate limit, overload or server error as this provider sends it. */
+  faultResponse(fault: InjectedFaultError, requestId: string): Response;
+  /** This provider's error event inside an HTTP 200 stream, as raw SSE text. */
+  streamErrorFrame(requestId: string): string;
+  /** An SSE event whose JSON is cut off, in this provider's framing. */
+  malformedFrame(): string;
 }

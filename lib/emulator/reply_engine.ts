@@ -1,7 +1,10 @@
+import { applyFault } from "./apply_fault.ts";
 import { chooseAnswer } from "./choose_answer.ts";
+import { chooseFault, type ForcedFault } from "./choose_fault.ts";
 import { countTextTokens, IMAGE_INPUT_TOKENS } from "./count_tokens.ts";
 import { ContextWindowError, EmulatorRequestError } from "./emulator_request_error.ts";
 import { fillerText } from "./filler_text.ts";
+import type { FaultKind } from "./fault_kinds.ts";
 import type { DatasetIndex } from "./load_dataset_index.ts";
 import type { NamedProfile, ProfileSet } from "./load_profiles.ts";
 import type { ModelProfile } from "./model_profile.ts";
@@ -31,6 +34,10 @@ export interface EmulatedCall {
     required: boolean;
     budgetTokens: number | null;
   };
+  /** Fault named by the request's `x-emulator-fault` header, if any. */
+  forcedFault?: ForcedFault;
+  /** `retry-after` of a forced rate limit in ms, overriding the profile's. */
+  retryAfterMs?: number | null;
 }
 
 /** A text chunk with its send time in milliseconds after the request arrived. */
@@ -52,10 +59,16 @@ export interface ReplyPlan {
   answerText: string;
   answerTokens: number;
   answerChunks: TimedChunk[];
-  finish: "stop" | "length";
+  finish: "stop" | "length" | "content_filter";
   endAtMs: number;
   /** The matched dataset item, or null for an unknown prompt. */
   item: { uid: string; correct: boolean } | null;
+  /** Injected fault that shapes the response, or null. */
+  fault: FaultKind | null;
+  /** When a stream fault strikes, after all output frames (a replayed recording); null cuts mid-stream. */
+  faultAtMs?: number | null;
+  /** Replace `EMIT_MARKER` in each frame with the µs since arrival at which the frame is sent (calibration). */
+  stampEmitTimes?: boolean;
 }
 
 const ROUTE_PROVIDERS: Record<RouteFormat, readonly string[]> = {
@@ -142,7 +155,9 @@ export class ReplyEngine {
       splitIntoChunks(thinking.text, textRandom),
       splitIntoChunks(answer.text, textRandom),
     ]);
-    return {
+    const fault = chooseFault(call.forcedFault ?? null, profile.faults, random("fault"));
+    const retryAfterMs = call.retryAfterMs ?? profile.faults?.retry_after_ms ?? 1000;
+    return applyFault({
       profileName,
       profile,
       modelVersion: profile.model_version ?? model,
@@ -158,7 +173,8 @@ export class ReplyEngine {
       finish: answer.cut ? "length" : "stop",
       endAtMs: schedule.endAtMs,
       item,
-    };
+      fault: null,
+    }, fault, retryAfterMs);
   }
 }
 

@@ -1,5 +1,9 @@
 import { EmulatorRequestError } from "./emulator_request_error.ts";
-import type { RouteContext } from "./provider_api.ts";
+import { STREAM_FAULTS } from "./fault_kinds.ts";
+import { InjectedFaultError } from "./injected_fault_error.ts";
+import type { ProviderApi, RouteContext } from "./provider_api.ts";
+import type { ReplyPlan } from "./reply_engine.ts";
+import { streamFaultFrames } from "./stream_fault_frames.ts";
 import { type TimedFrame, timedEventStream } from "./timed_event_stream.ts";
 
 /** A parsed JSON request body. */
@@ -51,11 +55,34 @@ export function jsonResponse(body: unknown, status = 200, headers: HeadersInit =
   return response;
 }
 
-/** Creates a server-sent-events response whose frames go out at their planned times. */
-export function eventStreamResponse(frames: readonly TimedFrame[], context: RouteContext, headers: HeadersInit = {}) {
-  const body = timedEventStream(frames, context.startedAt, context.signal, context.startStream());
+/**
+ * Creates a server-sent-events response whose frames go out at their planned times. With a
+ * `reply`, its injected stream fault cuts the frames and sets how the stream ends, and a
+ * calibration reply gets its send times stamped into the frames.
+ */
+export function eventStreamResponse(
+  frames: readonly TimedFrame[],
+  context: RouteContext,
+  headers: HeadersInit = {},
+  reply?: { plan: Pick<ReplyPlan, "fault" | "faultAtMs" | "stampEmitTimes">; api: ProviderApi },
+) {
+  const faulted = reply
+    ? streamFaultFrames(frames, reply.plan.fault, reply.api, context.requestId, reply.plan.faultAtMs ?? null)
+    : null;
+  const body = timedEventStream(faulted?.frames ?? frames, context.startedAt, context.signal, context.startStream(), {
+    ending: faulted?.ending ?? "close",
+    stampEmitTimes: reply?.plan.stampEmitTimes ?? false,
+  });
   const response = new Response(body, { headers });
   response.headers.set("content-type", "text/event-stream; charset=utf-8");
   response.headers.set("cache-control", "no-cache");
   return response;
+}
+
+/**
+ * Turns a stream fault of a non-streaming request into a 500, because a JSON reply has no
+ * stream to break.
+ */
+export function rejectStreamFault(plan: Pick<ReplyPlan, "fault">): void {
+  if (plan.fault !== null && STREAM_FAULTS.has(plan.fault)) throw new InjectedFaultError("server_500", 0);
 }

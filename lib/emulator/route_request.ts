@@ -1,10 +1,14 @@
 import { anthropicApi, handleAnthropicModels, handleCountTokens, handleMessages } from "./anthropic_api.ts";
+import { readForcedFault } from "./choose_fault.ts";
 import { EmulatorRequestError } from "./emulator_request_error.ts";
+import { RETRY_AFTER_HEADER } from "./fault_kinds.ts";
+import { InjectedFaultError } from "./injected_fault_error.ts";
 import { GEMINI_METHOD_PATH, geminiApi, handleGeminiMethod, handleGeminiModels } from "./gemini_api.ts";
 import { handleChatCompletions, handleOpenAiModels, openaiApi } from "./openai_api.ts";
 import type { ProviderApi, RouteContext, RouteHandler } from "./provider_api.ts";
 import type { ReplyEngine } from "./reply_engine.ts";
 import { jsonResponse, randomId } from "./route_helpers.ts";
+import { waitUntil } from "./timed_event_stream.ts";
 
 /**
  * One served request as reported to `onRequest`, which is called when the response headers
@@ -77,8 +81,9 @@ const ROUTES: Route[] = [
 
 /**
  * Creates the server's request handler: matches the route, checks the API key, runs the
- * handler and renders any failure in the matched provider's error shape. Every response
- * carries `x-emulated: true`.
+ * handler and renders any failure in the matched provider's error shape, injected faults
+ * included (`x-emulator-fault` header or a profile's fault rates). Every response carries
+ * `x-emulated: true`.
  */
 export function createRequestHandler(
   engine: ReplyEngine,
@@ -119,14 +124,21 @@ export function createRequestHandler(
         };
       },
       noteModel: (name) => (model = name),
+      forcedFault: null,
+      retryAfterMs: null,
     };
 
     try {
       if (!route) throw unknownRoute(request.method, url);
       if (!api.hasApiKey(request, url)) throw new EmulatorRequestError("authentication", api.missingKeyMessage);
+      context.forcedFault = readForcedFault(request.headers);
+      context.retryAfterMs = readRetryAfterMs(request.headers);
       response = await route.handler(request, context);
     } catch (error) {
-      if (context.signal.aborted) {
+      if (error instanceof InjectedFaultError && !context.signal.aborted) {
+        if (error.atMs > 0) await waitUntil(startedAt, error.atMs, context.signal).catch(() => {});
+        response = api.faultResponse(error, requestId);
+      } else if (context.signal.aborted) {
         // The server is closing while a non-streaming reply waited.
         response = new Response(null, { status: 499 });
       } else {
@@ -140,6 +152,17 @@ export function createRequestHandler(
     options.onRequest?.(entry("response"));
     return response;
   };
+}
+
+function readRetryAfterMs(headers: Headers): number | null {
+  const value = headers.get(RETRY_AFTER_HEADER);
+  if (value === null) return null;
+  if (!/^\d+$/.test(value.trim())) {
+    throw new EmulatorRequestError("invalid_request", `${RETRY_AFTER_HEADER} must be a whole number of ms, got ${JSON.stringify(value)}.`, {
+      param: RETRY_AFTER_HEADER,
+    });
+  }
+  return Number(value.trim());
 }
 
 function guessApi(request: Request, url: URL): ProviderApi {

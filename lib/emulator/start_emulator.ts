@@ -1,6 +1,9 @@
 import { fileURLToPath } from "node:url";
+import { CalibrationEngine } from "./calibration_engine.ts";
 import { loadDatasetIndex } from "./load_dataset_index.ts";
 import { loadProfiles } from "./load_profiles.ts";
+import { loadRecordedStreams } from "./load_recorded_streams.ts";
+import { ReplayEngine } from "./replay_engine.ts";
 import { ReplyEngine } from "./reply_engine.ts";
 import { createRequestHandler, type RequestLogEntry } from "./route_request.ts";
 
@@ -19,6 +22,10 @@ export interface EmulatorOptions {
   datasetsDir?: string;
   /** Called once per request when its response headers are ready. */
   onRequest?: (entry: RequestLogEntry) => void;
+  /** Run folder whose recorded streams (`streams.jsonl`) are replayed instead of generated replies. */
+  replayDir?: string | null;
+  /** Serve scripted calibration streams (`calibration-ttft<ms>-gap<ms>-n<chunks>`) instead of replies. */
+  calibration?: boolean;
 }
 
 /** A running emulator. */
@@ -33,6 +40,10 @@ export interface RunningEmulator {
   itemCount: number;
   /** Items (`<dataset>/<id>`) whose prompt repeats an earlier item's prompt. The earlier item answers. */
   shadowedItems: string[];
+  /** "generate" (profiles), "replay" (a recorded run) or "calibration" (scripted streams). */
+  mode: "generate" | "replay" | "calibration";
+  /** Number of recorded streams a replaying emulator serves, else 0. */
+  recordingCount: number;
   /** Number of response streams still sending. A stream stops early when its client disconnects. */
   readonly activeStreams: number;
   /** Ends open streams and stops the server. */
@@ -64,7 +75,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const datasetsDir = options.datasetsDir ?? fileURLToPath(new URL("../../datasets", import.meta.url));
   const profiles = await loadProfiles(profilesFile);
   const datasets = await loadDatasetIndex(datasetsDir);
-  const engine = new ReplyEngine(profiles, datasets, seed);
+  if (options.replayDir && options.calibration) {
+    throw new RangeError("replayDir and calibration exclude each other: the emulator either replays a run or serves calibration streams");
+  }
+  let engine: ReplyEngine;
+  let recordingCount = 0;
+  if (options.replayDir) {
+    const replay = new ReplayEngine(profiles, datasets, seed, await loadRecordedStreams(options.replayDir), options.replayDir);
+    recordingCount = replay.recordingCount;
+    engine = replay;
+  } else {
+    engine = options.calibration ? new CalibrationEngine(profiles, datasets, seed) : new ReplyEngine(profiles, datasets, seed);
+  }
 
   const closing = new AbortController();
   const streams = { active: 0 };
@@ -81,6 +103,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     datasetsDir,
     itemCount: datasets.items.size,
     shadowedItems: datasets.shadowed,
+    mode: options.replayDir ? "replay" : options.calibration ? "calibration" : "generate",
+    recordingCount,
     get activeStreams() {
       return streams.active;
     },

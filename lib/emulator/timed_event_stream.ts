@@ -5,6 +5,24 @@ export type StreamStopReason = "finished" | "disconnected" | "closed";
 export interface TimedFrame {
   atMs: number;
   data: string;
+  /** True for a frame that carries output text (reply or thinking), where stream faults may cut. */
+  content?: boolean;
+}
+
+/** End of a stream after its last frame: closed cleanly, broken off, or left open and silent. */
+export type StreamEnding = "close" | "drop" | "stall";
+
+/** Text in a frame that a calibration stream replaces with the µs since arrival at which the frame is sent. */
+export const EMIT_MARKER = "@@EMIT_US@@";
+/** Text in a frame that a calibration stream replaces with the request's arrival time in µs since the Unix epoch. */
+export const ARRIVAL_MARKER = "@@ARRIVAL_UNIX_US@@";
+
+/** Options of `timedEventStream`. */
+export interface TimedStreamOptions {
+  /** `drop` errors the body so the connection breaks; `stall` keeps it open until the client leaves. */
+  ending?: StreamEnding;
+  /** Replace `EMIT_MARKER` with the send time in µs since `startedAt`, and `ARRIVAL_MARKER` with `startedAt` in µs since the epoch. */
+  stampEmitTimes?: boolean;
 }
 
 /**
@@ -14,14 +32,18 @@ export interface TimedFrame {
  * reason the stream stopped.
  *
  * Times are measured from `startedAt` (a `performance.now()` reading), so timer lateness
- * does not accumulate over a long stream.
+ * does not accumulate over a long stream. After the last frame the stream closes, or with
+ * `ending` breaks the connection (`drop`) or sends nothing more until the client
+ * disconnects or the server closes (`stall`).
  */
 export function timedEventStream(
   frames: readonly TimedFrame[],
   startedAt: number,
   signal: AbortSignal,
   onStop: (reason: StreamStopReason) => void = () => {},
+  options: TimedStreamOptions = {},
 ): ReadableStream<Uint8Array> {
+  const ending = options.ending ?? "close";
   const encoder = new TextEncoder();
   let next = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -55,11 +77,17 @@ export function timedEventStream(
         const elapsed = performance.now() - startedAt;
         let batch = "";
         while (next < frames.length && frames[next].atMs <= elapsed + 1) batch += frames[next++].data;
+        if (options.stampEmitTimes && batch) {
+          batch = batch.replaceAll(EMIT_MARKER, String(Math.round((performance.now() - startedAt) * 1000)))
+            .replaceAll(ARRIVAL_MARKER, String(Math.round((performance.timeOrigin + startedAt) * 1000)));
+        }
         try {
           if (batch) controller.enqueue(encoder.encode(batch));
           if (next >= frames.length) {
+            if (ending === "stall") return; // Silent until cancel() or the server's close signal.
             stop("finished");
-            controller.close();
+            if (ending === "drop") controller.error(dropError());
+            else controller.close();
             return;
           }
         } catch {
@@ -90,4 +118,11 @@ export function waitUntil(startedAt: number, atMs: number, signal: AbortSignal):
     }, Math.max(0, atMs - (performance.now() - startedAt)));
     signal.addEventListener("abort", onAbort, { once: true });
   });
+}
+
+// The server logs a body error with its stack; a one-line stack keeps an intended drop to one log line.
+function dropError(): Error {
+  const error = new Error("connection dropped (fault injected by the emulator)");
+  error.stack = `Error: ${error.message}`;
+  return error;
 }

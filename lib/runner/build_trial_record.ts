@@ -1,7 +1,9 @@
-import type { Usage } from "../providers/types.ts";
+import type { ProviderErrorInfo, Usage } from "../providers/types.ts";
 import type { AttemptOutcome } from "./run_attempt.ts";
 import type { TrialPlan } from "./expand_trials.ts";
 import { type Grade, TRIAL_SCHEMA_VERSION, type TrialRecord } from "./record.ts";
+import { CONTENT_FILTER_REASONS } from "./content_filter_reasons.ts";
+import { estimateOutputTokens } from "./estimate_output_tokens.ts";
 
 /** Context of one attempt that the outcome itself does not carry. */
 export interface TrialContext {
@@ -11,13 +13,26 @@ export interface TrialContext {
   attempt: number;
   scheduledMs: number;
   startedAt: Date;
+  /** `send_ms` of the trial's first attempt; defaults to this attempt's send. */
+  firstSendMs?: number;
+  /** Time spent waiting between attempts so far. */
+  retryWaitMs?: number;
+  phase?: number;
+  concurrency?: number;
+  loadMode?: "closed" | "open";
+  originUnixMs?: number;
+  requestSha256?: string;
+  /** Fill a missing output count with an o200k estimate (default true). */
+  estimateMissingUsage?: boolean;
 }
 
 /**
  * Builds the trial record of one attempt and derives its latency metrics.
  *
- * An attempt with no error but no answer text is recorded as an `empty_output` error, so
- * it never counts as an answer and never enters latency statistics.
+ * An attempt with no error but no answer text is recorded as an `empty_output` error, and one
+ * whose finish reason is a safety filter's as a `content_filter` error, so neither counts as
+ * an answer or enters latency statistics. When the server sent no usage, `output_tokens` may
+ * hold an o200k estimate of the joined output, flagged `usage_source: "estimated"`.
  */
 export function buildTrialRecord(
   plan: TrialPlan,
@@ -27,24 +42,20 @@ export function buildTrialRecord(
   costUsd: number | null,
 ): TrialRecord {
   const send = outcome.send_ms;
-  const since = (t: number | null) => (t === null ? null : t - send);
+  const firstSend = context.firstSendMs ?? send;
+  const since = (t: number | null, from = send) => (t === null ? null : t - from);
   const usage = outcome.usage;
-  const outputTokens = usage?.outputTokens ?? null;
   const ttft = since(outcome.first_output_ms);
   const ttlt = since(outcome.last_output_ms);
 
-  let error = outcome.error;
-  if (error === null && outcome.output_text.trim().length === 0) {
-    error = {
-      class: "empty_output",
-      httpStatus: null,
-      providerCode: null,
-      message: `the response carried no answer text (finish reason ${outcome.finish_reason ?? "none"})`,
-      requestId: null,
-      retryAfterSeconds: null,
-    };
+  let usageSource: TrialRecord["usage_source"] = usage === null ? "missing" : "server";
+  let outputTokens = usage?.outputTokens ?? null;
+  if (usage === null && (context.estimateMissingUsage ?? true) && outcome.content.length > 0) {
+    outputTokens = estimateOutputTokens([outcome.output_text, outcome.reasoning_text ?? ""]);
+    usageSource = "estimated";
   }
 
+  const error = outcome.error ?? outputError(outcome);
   return {
     schema_version: TRIAL_SCHEMA_VERSION,
     run_id: context.runId,
@@ -69,10 +80,11 @@ export function buildTrialRecord(
     ttft_answer_ms: since(outcome.first_answer_ms),
     ttlt_ms: ttlt,
     e2e_ms: outcome.end_ms - send,
-    output_tps: outputSpeed(streamedOutputTokens(usage, outcome.reasoning_chars), ttft, ttlt),
+    output_tps: outputSpeed(streamedOutputTokens(outputTokens, usage, outcome.reasoning_chars), ttft, ttlt),
 
     usage,
-    usage_source: usage === null ? "missing" : "server",
+    usage_source: usageSource,
+    usage_raw: outcome.usage_raw ?? null,
     input_tokens: usage?.inputTokens ?? null,
     output_tokens: outputTokens,
     reasoning_tokens: usage?.reasoningTokens ?? null,
@@ -93,7 +105,35 @@ export function buildTrialRecord(
     error_request_id: error?.requestId ?? null,
 
     grade,
+
+    first_send_ms: firstSend,
+    retry_wait_ms: context.retryWaitMs ?? 0,
+    user_ttft_ms: since(outcome.first_output_ms, firstSend),
+    user_e2e_ms: outcome.end_ms - firstSend,
+    phase: context.phase ?? 0,
+    concurrency: context.concurrency,
+    load_mode: context.loadMode,
+    origin_unix_ms: context.originUnixMs,
+    request_sha256: context.requestSha256,
+    cached: false,
   };
+}
+
+/** The error a finished stream still counts as: a safety filter's finish, or no answer text. */
+function outputError(outcome: AttemptOutcome): ProviderErrorInfo | null {
+  const base = { httpStatus: outcome.http_status, providerCode: outcome.finish_reason, requestId: null, retryAfterSeconds: null };
+  if (outcome.finish_reason !== null && CONTENT_FILTER_REASONS.has(outcome.finish_reason)) {
+    return { ...base, class: "content_filter", message: `a content filter stopped the output (finish reason ${outcome.finish_reason})` };
+  }
+  if (outcome.output_text.trim().length === 0) {
+    return {
+      ...base,
+      providerCode: null,
+      class: "empty_output",
+      message: `the response carried no answer text (finish reason ${outcome.finish_reason ?? "none"})`,
+    };
+  }
+  return null;
 }
 
 /**
@@ -101,8 +141,7 @@ export function buildTrialRecord(
  * streaming its thoughts, the reasoning tokens were generated before TTFT, so counting them
  * would inflate the decode speed.
  */
-function streamedOutputTokens(usage: Usage | null, reasoningChars: number): number | null {
-  const output = usage?.outputTokens ?? null;
+function streamedOutputTokens(output: number | null, usage: Usage | null, reasoningChars: number): number | null {
   if (output === null) return null;
   const reasoning = usage?.reasoningTokens ?? 0;
   return reasoningChars === 0 && reasoning > 0 ? Math.max(0, output - reasoning) : output;

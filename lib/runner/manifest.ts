@@ -41,10 +41,35 @@ export interface RunManifest {
   endpoints: Record<string, "real" | "emulated">;
   /** "emulated" when every model ran on the emulator, "real" when none did, else "mixed". */
   endpoint_kind: "real" | "emulated" | "mixed";
-  emulator: { url: string; seed: number; profiles_file: string } | null;
+  /** `replay` is the run folder the emulator replayed, when it replayed one. */
+  emulator: { url: string; seed: number; profiles_file: string; replay?: string | null } | null;
   datasets: DatasetInfo[];
   price_table: { path: string; rows: PriceRow[] };
   trials_planned: number;
   /** Observed maximum number of requests in flight at once. */
+  peak_in_flight: number;
+  /** One entry per load phase (one per sweep level, else one), in the order they ran. */
+  phases?: PhaseInfo[];
+  /** Worst-case cost of the trials on real endpoints, estimated before the run. */
+  estimated_max_cost_usd?: number;
+  /** Recorded cost of the run's attempts on real endpoints, retried attempts included. Cached trials cost nothing. */
+  spent_real_usd?: number;
+}
+
+/** One load phase of a run: the settings in force and what was observed. Times are ms on the run clock. */
+export interface PhaseInfo {
+  index: number;
+  mode: "closed" | "open";
+  /** Requests allowed in flight. */
+  concurrency: number;
+  /** Arrival rate of an open loop, null for a closed loop. */
+  rate_per_s: number | null;
+  arrival: "constant" | "poisson" | null;
+  trials_planned: number;
+  /** Trials this session ran (a resumed run skips finished ones). */
+  trials_run: number;
+  started_ms: number | null;
+  ended_ms: number | null;
+  /** Observed maximum number of requests in flight during the phase. */
   peak_in_flight: number;
 }

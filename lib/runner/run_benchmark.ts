@@ -2,26 +2,25 @@ import { join } from "node:path";
 import type { Spec } from "../spec/spec_schema.ts";
 import type { Dataset } from "../datasets/schema.ts";
 import { loadDataset } from "../datasets/load_dataset.ts";
-import { scoreItem } from "../scoring/score_item.ts";
 import { parseModelRef } from "../providers/parse_model_ref.ts";
 import { resolveEndpoint } from "../providers/resolve_endpoint.ts";
 import { createAdapter } from "../providers/create_adapter.ts";
 import { type Clock, type Endpoint, monotonicClock, type ProviderAdapter } from "../providers/types.ts";
 import { loadPriceTable } from "../pricing/load_price_table.ts";
-import { findPrice } from "../pricing/find_price.ts";
-import { costOf } from "../pricing/cost_of.ts";
-import type { PriceRow, RunManifest } from "./manifest.ts";
-import { RUN_SCHEMA_VERSION } from "./manifest.ts";
-import { expandTrials, type TrialPlan } from "./expand_trials.ts";
-import { runAttempt } from "./run_attempt.ts";
-import { buildTrialRecord } from "./build_trial_record.ts";
-import { RETRYABLE_CLASSES, retryDelay } from "./retry_delay.ts";
-import { TrialStore } from "./trial_store.ts";
+import type { PhaseInfo, RunManifest } from "./manifest.ts";
+import { expandTrials } from "./expand_trials.ts";
 import type { TrialRecord } from "./record.ts";
 import { startEmulatorProcess, type EmulatorProcess } from "./start_emulator_process.ts";
-import { readSdkVersions } from "./sdk_versions.ts";
-import { describeDatasets } from "./describe_datasets.ts";
 import { estimateTrialCost } from "./estimate_trial_cost.ts";
+import { estimateRunCost } from "./estimate_run_cost.ts";
+import { type LoadPhase, planPhases } from "./plan_phases.ts";
+import { arrivalSchedule } from "./arrival_schedule.ts";
+import { CANCELLED_REASON, dispatchPool } from "./dispatch_pool.ts";
+import { runTrial, type TrialRunContext } from "./run_trial.ts";
+import { TrialRecorder } from "./trial_recorder.ts";
+import { CostBudget } from "./cost_budget.ts";
+import { ResponseCache } from "./response_cache.ts";
+import { startManifest, writeManifest } from "./write_manifest.ts";
 
 const REPO_ROOT = new URL("../../", import.meta.url).pathname;
 
@@ -51,7 +50,7 @@ export interface RunOptions {
   /** Aborting stops the run: no new trials start and requests in flight are cancelled. */
   signal?: AbortSignal;
   onProgress?: (progress: RunProgress) => void;
-  /** Notices for the user (emulator started, budget reached). Library code never prints. */
+  /** Notices for the user (emulator started, cost estimate, budget reached). Library code never prints. */
   onLog?: (message: string) => void;
 }
 
@@ -63,12 +62,14 @@ export interface RunResult {
 }
 
 /**
- * Runs a benchmark spec: every model × dataset item × repetition through the official SDKs,
- * one JSON line per finished trial in `<runsDir>/<runId>/trials.jsonl`, and `run.json`.
+ * Runs a benchmark spec: every model × dataset item × repetition (once per sweep level)
+ * through the official SDKs, one JSON line per finished trial in
+ * `<runsDir>/<runId>/trials.jsonl`, and `run.json`.
  *
  * Models without an API key in `env` run on the local emulator (started in its own
- * process) unless `spec.endpoint` says otherwise; each trial records which endpoint it used.
+ * process) unless `spec.endpoint` selects another endpoint. Each trial records which endpoint it used.
  * Provider failures become classified trials; earlier failed attempts go to `attempts.jsonl`.
+ * Requests go out in a closed loop or at an open-loop arrival rate (`spec.load`).
  *
  * @example
  * const { runDir } = await runBenchmark({ spec: await loadSpec("specs/default.json") });
@@ -90,7 +91,10 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
     if (typeof entry !== "string") itemLimits.set(dataset.name, entry.items);
   }
   const plans = expandTrials(spec.models, datasets, spec.repetitions, spec.items_per_dataset, itemLimits);
+  const phases = planPhases(plans, spec);
+  const trialsPlanned = phases.reduce((sum, phase) => sum + phase.plans.length, 0);
   const priceRows = await loadPriceTable(pricesPath);
+  const cache = spec.rescore_from === null ? null : await ResponseCache.open(spec.rescore_from);
 
   const runId = options.runId ?? makeRunId(spec.name);
   const runDir = join(runsDir, runId);
@@ -104,12 +108,17 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
 
   let emulator: EmulatorProcess | null = null;
   if (needsEmulator) {
-    emulator = await startEmulatorProcess(spec.emulator.seed);
-    log(`emulator started at ${emulator.url} (seed ${emulator.seed}): models without an API key run on it`);
+    emulator = await startEmulatorProcess(spec.emulator.seed, {
+      profilesPath: spec.emulator.profiles,
+      replayDir: spec.emulator.replay,
+      // The emulator recognises the items of the datasets this run reads.
+      datasetsDir,
+    });
+    const replaying = emulator.replay === null ? "" : `, replaying ${emulator.replay}`;
+    log(`emulator started at ${emulator.url} (seed ${emulator.seed}${replaying}): models without an API key run on it`);
   }
 
-  const store = await TrialStore.open(join(runDir, "trials.jsonl"));
-  const attemptsStore = await TrialStore.open(join(runDir, "attempts.jsonl"));
+  const recorder = await TrialRecorder.open(runDir, { recordStreams: spec.record_streams, maxOutputTokens: spec.max_output_tokens });
   try {
     const endpoints = new Map<string, Endpoint>();
     const adapters = new Map<string, ProviderAdapter>();
@@ -119,234 +128,154 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
       adapters.set(ref, createAdapter(parsed.provider, endpoint, { clock }));
     }
 
-    const finished = new Set(store.existing.map((record) => record.trial_id));
-    const pending = plans.filter((plan) => !finished.has(plan.trial_id));
-    if (finished.size > 0) log(`resuming run ${runId}: ${finished.size} trials already recorded, ${pending.length} to go`);
+    const finished = new Set(recorder.existing.map((record) => record.trial_id));
+    const pendingPhases = phases.map((phase) => ({ ...phase, plans: phase.plans.filter((plan) => !finished.has(plan.trial_id)) }));
+    const pendingCount = pendingPhases.reduce((sum, phase) => sum + phase.plans.length, 0);
+    if (finished.size > 0) log(`resuming run ${runId}: ${finished.size} trials already recorded, ${pendingCount} to go`);
+    if (cache !== null) log(`rescoring: ${cache.size} responses of run ${cache.runId} are re-scored instead of requested again`);
 
-    const manifest = await writeStartManifest(runDir, runId, options, endpoints, emulator, datasets, pricesPath, priceRows, plans.length);
-    const context: PoolContext = {
+    const estimate = estimateRunCost(pendingPhases.flatMap((phase) => phase.plans), spec.max_output_tokens, priceRows, endpoints);
+    log(describeEstimate(estimate, spec.budget_usd, cache !== null));
+
+    const manifest = await startManifest({
+      runId,
+      spec,
+      specPath: options.specPath ?? null,
+      endpoints,
+      emulator,
+      datasets,
+      pricesPath,
+      priceRows,
+      trialsPlanned,
+      estimatedMaxCostUsd: estimate.maxUsd,
+    });
+    await writeManifest(runDir, manifest);
+
+    const budget = new CostBudget(spec.budget_usd);
+    let stopReason: string | null = null;
+    const origin = clock();
+    const context: TrialRunContext = {
       spec,
       runId,
       clock,
-      origin: clock(),
+      origin,
+      originUnixMs: Date.now(),
       adapters,
       endpoints,
       providers: new Map([...providers].map(([ref, parsed]) => [ref, parsed.provider])),
       priceRows,
-      store,
-      attemptsStore,
+      recorder,
+      budget,
+      cache,
       signal: options.signal,
       log,
+      requestStop: (reason) => {
+        if (stopReason === null) log(reason);
+        stopReason ??= reason;
+      },
+      inFlight: { current: 0, peak: 0 },
     };
-    const outcome = await runPool(pending, context, plans.length, finished.size, options.onProgress);
+    const progress = { total: trialsPlanned, done: finished.size, failed: 0, skipped: finished.size };
+    const records: TrialRecord[] = [];
+
+    for (const phase of pendingPhases) {
+      if (stopReason !== null) break;
+      context.inFlight.peak = 0;
+      const info = await runPhase(phase, context, () => stopReason, (record) => {
+        records.push(record);
+        progress.done++;
+        if (record.status === "error") progress.failed++;
+        options.onProgress?.({ ...progress, inFlight: context.inFlight.current, elapsedMs: clock() - origin });
+      });
+      manifest.phases!.push(info.phase);
+      stopReason ??= info.stopReason;
+    }
 
     manifest.finished_at = new Date().toISOString();
-    manifest.peak_in_flight = outcome.peakInFlight;
-    manifest.status = outcome.stopReason === null ? "completed" : "interrupted";
-    manifest.stop_reason = outcome.stopReason;
+    manifest.peak_in_flight = Math.max(0, ...manifest.phases!.map((phase) => phase.peak_in_flight));
+    manifest.spent_real_usd = budget.spentUsd;
+    manifest.status = stopReason === null ? "completed" : "interrupted";
+    manifest.stop_reason = stopReason;
     await writeManifest(runDir, manifest);
-    return { runDir, manifest, records: [...store.existing, ...outcome.records] };
+    return { runDir, manifest, records: [...recorder.existing, ...records] };
   } finally {
-    store.close();
-    attemptsStore.close();
+    recorder.close();
     await emulator?.stop();
   }
 }
 
-interface PoolContext {
-  spec: Spec;
-  runId: string;
-  clock: Clock;
-  origin: number;
-  adapters: Map<string, ProviderAdapter>;
-  endpoints: Map<string, Endpoint>;
-  providers: Map<string, string>;
-  priceRows: PriceRow[];
-  store: TrialStore;
-  attemptsStore: TrialStore;
-  signal?: AbortSignal;
-  log: (message: string) => void;
-}
-
-interface PoolOutcome {
-  records: TrialRecord[];
-  peakInFlight: number;
-  stopReason: string | null;
-}
-
-/** Runs the pending trials with at most `spec.concurrency` requests in flight. */
-async function runPool(
-  pending: TrialPlan[],
-  context: PoolContext,
-  total: number,
-  alreadyDone: number,
-  onProgress?: (progress: RunProgress) => void,
-): Promise<PoolOutcome> {
+/** Dispatches one phase's pending trials and describes what happened. */
+async function runPhase(
+  phase: LoadPhase,
+  context: TrialRunContext,
+  stopped: () => string | null,
+  onRecord: (record: TrialRecord) => void,
+): Promise<{ phase: PhaseInfo; stopReason: string | null }> {
   const { spec } = context;
-  const startedAt = context.clock();
-  const records: TrialRecord[] = [];
-  let next = 0;
-  let inFlight = 0;
-  let peakInFlight = 0;
-  let failed = 0;
-  let spentRealUsd = 0;
-  let stopReason: string | null = null;
-
-  const report = () =>
-    onProgress?.({
-      total,
-      done: alreadyDone + records.length,
-      failed,
-      skipped: alreadyDone,
-      inFlight,
-      elapsedMs: context.clock() - startedAt,
-    });
-
-  const worker = async () => {
-    while (next < pending.length && stopReason === null) {
-      if (context.signal?.aborted) {
-        stopReason = "cancelled by the user (Ctrl-C)";
-        break;
-      }
-      const plan = pending[next];
-      if (spec.budget_usd !== null && context.endpoints.get(plan.model)?.kind === "real") {
-        const estimate = estimateTrialCost(plan, spec.max_output_tokens, context.priceRows) ?? 0;
-        if (spentRealUsd + estimate > spec.budget_usd) {
-          stopReason = `cost budget of $${spec.budget_usd} reached: $${spentRealUsd.toFixed(4)} spent, ` +
-            `the next trial could cost up to $${estimate.toFixed(4)}`;
-          context.log(stopReason);
-          break;
-        }
-      }
-      next++;
-      inFlight++;
-      peakInFlight = Math.max(peakInFlight, inFlight);
-      const record = await runTrial(plan, context);
-      inFlight--;
-      if (record === null) continue; // Cancelled mid-flight: not recorded, a resumed run repeats it.
-      await context.store.append(record);
-      records.push(record);
-      if (record.status === "error") failed++;
-      if (record.endpoint_kind === "real") spentRealUsd += record.cost_usd ?? 0;
-      report();
-    }
+  const arrivalsMs = phase.mode === "open"
+    ? arrivalSchedule(phase.plans.length, { ratePerS: phase.ratePerS!, arrival: phase.arrival!, seed: spec.load.seed + phase.index })
+    : null;
+  const reservations = new Map<number, number>();
+  const result = await dispatchPool(
+    phase.plans.length,
+    async (index, scheduledAt) => {
+      const record = await runTrial(phase.plans[index], phase, scheduledAt, reservations.get(index) ?? 0, context);
+      reservations.delete(index);
+      if (record !== null) onRecord(record);
+    },
+    {
+      maxInFlight: phase.concurrency,
+      arrivalsMs,
+      clock: context.clock,
+      signal: context.signal,
+      admit: (index) => {
+        const reason = stopped();
+        if (reason !== null) return reason;
+        const plan = phase.plans[index];
+        if (context.endpoints.get(plan.model)?.kind !== "real") return null;
+        const usd = estimateTrialCost(plan, spec.max_output_tokens, context.priceRows) ?? 0;
+        const refusal = context.budget.reserve(usd);
+        if (refusal === null) reservations.set(index, usd);
+        return refusal;
+      },
+    },
+  );
+  const stopReason = result.stopReason ?? (context.signal?.aborted ? CANCELLED_REASON : null);
+  if (result.stopReason !== null && result.stopReason !== CANCELLED_REASON && stopped() === null) context.log(result.stopReason);
+  return {
+    stopReason,
+    phase: {
+      index: phase.index,
+      mode: phase.mode,
+      concurrency: phase.concurrency,
+      rate_per_s: phase.ratePerS,
+      arrival: phase.arrival,
+      trials_planned: phase.plans.length,
+      trials_run: result.started,
+      started_ms: result.startedAt - context.origin,
+      ended_ms: result.endedAt - context.origin,
+      peak_in_flight: context.inFlight.peak,
+    },
   };
-
-  const workers = Array.from({ length: Math.min(spec.concurrency, Math.max(pending.length, 1)) }, worker);
-  await Promise.all(workers);
-  if (stopReason === null && context.signal?.aborted) stopReason = "cancelled by the user (Ctrl-C)";
-  return { records, peakInFlight, stopReason };
 }
 
-/** Runs one trial with the runner's retry policy. Returns null when the user cancelled it. */
-async function runTrial(plan: TrialPlan, context: PoolContext): Promise<TrialRecord | null> {
-  const { spec, clock, origin } = context;
-  const adapter = context.adapters.get(plan.model)!;
-  const endpoint = context.endpoints.get(plan.model)!;
-  const provider = context.providers.get(plan.model)!;
-  const modelName = plan.model.slice(plan.model.indexOf(":") + 1);
-  const price = findPrice(context.priceRows, plan.model);
-  const scheduledMs = clock() - origin;
-
-  for (let attempt = 1;; attempt++) {
-    const startedAt = new Date();
-    const outcome = await runAttempt(
-      adapter,
-      {
-        model: modelName,
-        messages: plan.item.messages,
-        maxOutputTokens: spec.max_output_tokens,
-        temperature: spec.temperature,
-      },
-      {
-        clock,
-        origin,
-        firstTokenTimeoutMs: spec.timeouts.first_token_ms,
-        totalTimeoutMs: spec.timeouts.total_ms,
-        signal: context.signal,
-      },
-    );
-    if (outcome.error?.class === "cancelled" && context.signal?.aborted) return null;
-
-    const cost = outcome.usage !== null && price !== null ? costOf(outcome.usage, price) : null;
-    const trialContext = { runId: context.runId, provider, endpointKind: endpoint.kind, attempt, scheduledMs, startedAt };
-    const errorClass = outcome.error?.class;
-    if (errorClass !== undefined && RETRYABLE_CLASSES.has(errorClass) && attempt <= spec.retries.max_retries) {
-      await context.attemptsStore.append(buildTrialRecord(plan, outcome, trialContext, null, cost));
-      const delay = retryDelay(attempt, outcome.error!.retryAfterSeconds, spec.retries.base_delay_ms, spec.retries.max_delay_ms);
-      context.log(`${plan.trial_id}: attempt ${attempt} failed (${errorClass}); retrying in ${Math.round(delay)} ms`);
-      await sleep(delay, context.signal);
-      if (context.signal?.aborted) return null;
-      continue;
-    }
-
-    const grade = outcome.error === null ? await scoreItem(plan.item, outcome.output_text) : null;
-    const record = buildTrialRecord(plan, outcome, trialContext, grade, cost);
-    if (record.error_class === "empty_output") {
-      record.grade = { pass: false, score: 0, reason: "no response", no_response: true };
-    }
-    return record;
-  }
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
+function describeEstimate(
+  estimate: ReturnType<typeof estimateRunCost>,
+  budgetUsd: number | null,
+  rescoring: boolean,
+): string {
+  if (estimate.realTrials === 0) return "cost estimate: every trial runs on the emulator, so the run costs nothing";
+  const budget = budgetUsd === null ? "no budget set" : `budget $${budgetUsd}`;
+  const cached = rescoring ? " (cached responses cost nothing, so the real cost is lower)" : "";
+  const unpriced = estimate.unpricedModels.length === 0
+    ? ""
+    : `; no price for ${estimate.unpricedModels.join(", ")}, so their cost is neither estimated nor budgeted`;
+  return `cost estimate: up to $${estimate.maxUsd.toFixed(4)} for ${estimate.realTrials} trials on real endpoints ` +
+    `(every output at max_output_tokens, one attempt each)${cached}; ${budget}${unpriced}`;
 }
 
 function makeRunId(name: string): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
   const suffix = crypto.randomUUID().slice(0, 4);
   return `${name}-${stamp}-${suffix}`;
-}
-
-async function writeStartManifest(
-  runDir: string,
-  runId: string,
-  options: RunOptions,
-  endpoints: Map<string, Endpoint>,
-  emulator: EmulatorProcess | null,
-  datasets: Dataset[],
-  pricesPath: string,
-  priceRows: PriceRow[],
-  trialsPlanned: number,
-): Promise<RunManifest> {
-  const kinds = [...endpoints.values()].map((endpoint) => endpoint.kind);
-  const endpointKind = kinds.every((kind) => kind === "emulated")
-    ? "emulated"
-    : kinds.every((kind) => kind === "real")
-    ? "real"
-    : "mixed";
-  const manifest: RunManifest = {
-    schema_version: RUN_SCHEMA_VERSION,
-    run_id: runId,
-    spec_path: options.specPath ?? null,
-    spec: options.spec as unknown as Record<string, unknown>,
-    started_at: new Date().toISOString(),
-    finished_at: null,
-    status: "running",
-    stop_reason: null,
-    deno_version: Deno.version.deno,
-    sdk_versions: await readSdkVersions(),
-    endpoints: Object.fromEntries([...endpoints].map(([ref, endpoint]) => [ref, endpoint.kind])),
-    endpoint_kind: endpointKind,
-    emulator: emulator === null ? null : { url: emulator.url, seed: emulator.seed, profiles_file: emulator.profilesFile },
-    datasets: await describeDatasets(datasets),
-    price_table: { path: pricesPath, rows: priceRows },
-    trials_planned: trialsPlanned,
-    peak_in_flight: 0,
-  };
-  await writeManifest(runDir, manifest);
-  return manifest;
-}
-
-async function writeManifest(runDir: string, manifest: RunManifest): Promise<void> {
-  const path = join(runDir, "run.json");
-  await Deno.writeTextFile(`${path}.tmp`, JSON.stringify(manifest, null, 2) + "\n");
-  await Deno.rename(`${path}.tmp`, path);
 }

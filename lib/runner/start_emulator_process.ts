@@ -3,7 +3,24 @@ export interface EmulatorProcess {
   url: string;
   seed: number;
   profilesFile: string;
+  /** Run folder the emulator replays, or null. */
+  replay: string | null;
+  /** Process id of the emulator. */
+  pid: number;
   stop(): Promise<void>;
+}
+
+/** Options of `startEmulatorProcess`. */
+export interface EmulatorProcessOptions {
+  /** Model profiles JSON file (default `lib/emulator/profiles.json`). */
+  profilesPath?: string | null;
+  /** Run folder whose `streams.jsonl` the emulator replays. */
+  replayDir?: string | null;
+  /** Serve scripted calibration streams (see `deno task emulator --help`). */
+  calibration?: boolean;
+  /** Directory of `*.jsonl` datasets whose items get dataset replies (default the repository's `datasets/`). */
+  datasetsDir?: string | null;
+  startTimeoutMs?: number;
 }
 
 const EMULATOR_SCRIPT = new URL("../../scripts/emulator.ts", import.meta.url);
@@ -16,14 +33,26 @@ const PROFILES_FILE = new URL("../emulator/profiles.json", import.meta.url);
  * harness's timestamps are not delayed by the server it measures. Resolves once the
  * emulator prints its URL; rejects with the emulator's stderr if it exits first or takes
  * longer than `startTimeoutMs`.
+ *
+ * The child watches its stdin, which this process keeps open. When this process dies, even
+ * by SIGKILL, the pipe closes and the emulator exits instead of living on as an orphan.
  */
-export async function startEmulatorProcess(seed: number, startTimeoutMs = 30_000): Promise<EmulatorProcess> {
+export async function startEmulatorProcess(seed: number, options: EmulatorProcessOptions = {}): Promise<EmulatorProcess> {
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`emulator seed must be a safe integer, got ${seed}`);
+  const startTimeoutMs = options.startTimeoutMs ?? 30_000;
+  const args = ["run", "-A", EMULATOR_SCRIPT.pathname, "--port", "0", "--seed", String(seed), "--exit-with-stdin", "--quiet"];
+  if (options.profilesPath) args.push("--profiles", options.profilesPath);
+  if (options.replayDir) args.push("--replay", options.replayDir);
+  if (options.calibration) args.push("--calibration");
+  if (options.datasetsDir) args.push("--datasets", options.datasetsDir);
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", EMULATOR_SCRIPT.pathname, "--port", "0", "--seed", String(seed)],
-    stdin: "null",
+    args,
+    stdin: "piped",
     stdout: "piped",
     stderr: "piped",
   }).spawn();
+  // Held open for the child's lifetime; only this process's exit closes it.
+  const stdin = child.stdin.getWriter();
 
   const stderrChunks: string[] = [];
   const stderrDone = (async () => {
@@ -59,6 +88,7 @@ export async function startEmulatorProcess(seed: number, startTimeoutMs = 30_000
       child.kill("SIGTERM");
     } catch { /* already exited */ }
     await child.status;
+    await stdin.close().catch(() => {});
     throw error;
   } finally {
     clearTimeout(timer);
@@ -71,12 +101,15 @@ export async function startEmulatorProcess(seed: number, startTimeoutMs = 30_000
   return {
     url,
     seed,
-    profilesFile: PROFILES_FILE.pathname,
+    profilesFile: options.profilesPath ?? PROFILES_FILE.pathname,
+    replay: options.replayDir ?? null,
+    pid: child.pid,
     async stop() {
       try {
         child.kill("SIGTERM");
       } catch { /* already exited */ }
       await child.status;
+      await stdin.close().catch(() => {});
       await stderrDone.catch(() => {});
     },
   };

@@ -10,20 +10,26 @@ const FIXES: Record<string, string> = {
     'list dataset names from datasets/ (e.g. "json-extraction"), paths to .jsonl files, or {"name": ..., "items": N} to use the first N items',
   items_per_dataset: "use a positive whole number, or null for every item",
   repetitions: "use a whole number of 1 or more",
-  concurrency: "use a whole number from 1 to 4096 (requests in flight at once)",
+  concurrency: "use a whole number from 1 to 4096 (requests in flight at once; 0 or unbounded is not allowed)",
+  load:
+    'set load.mode to "closed" or "open"; an open loop needs load.rate_per_s (requests per second); sweep lists concurrency levels from 1 to 4096',
   max_output_tokens: "use a whole number of 1 or more",
   temperature: "use a number from 0 to 2",
-  timeouts: "set timeouts.first_token_ms and timeouts.total_ms in milliseconds, first ≤ total",
+  timeouts: "set timeouts.first_token_ms, timeouts.total_ms and optionally timeouts.idle_ms in milliseconds, first ≤ total and idle ≤ total",
   retries: "set retries.max_retries (0 to 10), retries.base_delay_ms and retries.max_delay_ms",
   budget_usd: "use a positive number of US dollars, or null for no budget",
   endpoint: 'use "auto" (real API when its key is set), "emulator" or "real"',
-  emulator: "set emulator.seed to a whole number",
+  emulator: "set emulator.seed to a whole number, emulator.profiles to a profiles JSON file and emulator.replay to a run folder, or null",
+  estimate_missing_usage: "use true or false",
+  record_streams: "use true or false",
+  rescore_from: "give the folder of an earlier run (reports/runs/<run-id>), or null",
 };
 
 const NESTED_FIELDS: Record<string, string> = {
-  timeouts: "first_token_ms, total_ms",
+  timeouts: "first_token_ms, total_ms, idle_ms",
   retries: "max_retries, base_delay_ms, max_delay_ms",
-  emulator: "seed",
+  emulator: "seed, profiles, replay",
+  load: "mode, rate_per_s, arrival, seed, warmup_s, cooldown_s, sweep, goodput_targets",
 };
 
 /**

@@ -1,0 +1,116 @@
+import { calibrationModel } from "../emulator/calibration_engine.ts";
+import { createAdapter } from "../providers/create_adapter.ts";
+import { resolveEndpoint } from "../providers/resolve_endpoint.ts";
+import { type Clock, monotonicClock, type ProviderName } from "../providers/types.ts";
+import { startEmulatorProcess } from "../runner/start_emulator_process.ts";
+import { checkOpenLoopRate, type OpenLoopResult } from "./check_open_loop_rate.ts";
+import { type LevelResult, measureLevel } from "./measure_level.ts";
+
+/** Options of `runCalibration`. */
+export interface CalibrationOptions {
+  /** Concurrency levels to measure, in order. */
+  levels: number[];
+  /** Measured requests per level (after one warm-up wave of `level` requests). Default: max(2 × level, 100). */
+  requestsPerLevel?: (level: number) => number;
+  /** Scripted stream: first chunk after `ttftMs`, then one every `gapMs`, `chunks` in all. */
+  ttftMs?: number;
+  gapMs?: number;
+  chunks?: number;
+  /** SDK path to measure (default openai-compatible, the `openai` SDK). */
+  provider?: ProviderName;
+  /** Open-loop rate check; null skips it. */
+  openLoop?: { ratePerS: number; requests: number; maxInFlight: number } | null;
+  clock?: Clock;
+  onLog?: (message: string) => void;
+}
+
+/** Everything a calibration measured. */
+export interface CalibrationReport {
+  date: string;
+  provider: ProviderName;
+  model: string;
+  cpus: number;
+  denoVersion: string;
+  /** 1-minute load average of the machine when the calibration started (Linux), or null. */
+  loadAverage: number | null;
+  levels: LevelResult[];
+  /** Largest measured level whose TTFT and chunk-gap p99 errors are both under 1 ms, or null. */
+  maxConcurrencyUnder1Ms: number | null;
+  openLoop: OpenLoopResult | null;
+}
+
+/**
+ * Measures the harness's own timing error. Starts the emulator in calibration mode in a
+ * separate process, runs scripted streams through the full SDK path at each concurrency
+ * level, and compares every observed time with the send time the emulator stamped into the
+ * chunk. Optionally checks that the open-loop dispatcher keeps its arrival rate.
+ */
+export async function runCalibration(options: CalibrationOptions): Promise<CalibrationReport> {
+  const levels = options.levels;
+  if (!Array.isArray(levels) || levels.length === 0 || levels.some((level) => !Number.isInteger(level) || level < 1)) {
+    throw new RangeError(`levels must be a non-empty list of whole numbers ≥ 1, got ${JSON.stringify(levels)}`);
+  }
+  const clock = options.clock ?? monotonicClock;
+  const log = options.onLog ?? (() => {});
+  const provider = options.provider ?? "openai-compatible";
+  const [ttftMs, gapMs, chunks] = [options.ttftMs ?? 50, options.gapMs ?? 10, options.chunks ?? 20];
+  const model = calibrationModel(ttftMs, gapMs, chunks);
+  const requestsFor = options.requestsPerLevel ?? ((level: number) => Math.max(2 * level, 100));
+
+  // Calibration streams match no dataset item, so the emulator indexes none (an empty folder).
+  const emptyDatasets = await Deno.makeTempDir({ prefix: "calibration-datasets-" });
+  const loadAverage = readLoadAverage();
+  const emulator = await startEmulatorProcess(1, { calibration: true, datasetsDir: emptyDatasets });
+  try {
+    const adapter = createAdapter(provider, resolveEndpoint(provider, {}, emulator.url, "emulator"), { clock });
+    const results: LevelResult[] = [];
+    for (const level of levels) {
+      log(`measuring concurrency ${level} (${requestsFor(level)} streams of ${model})`);
+      results.push(
+        await measureLevel({
+          adapter,
+          model,
+          concurrency: level,
+          warmupRequests: level,
+          requests: requestsFor(level),
+          streamDurationMs: ttftMs + (chunks - 1) * gapMs,
+          clock,
+          // Only the default clock is performance.now(), whose readings map to Unix time.
+          originUnixMs: options.clock === undefined ? (reading) => performance.timeOrigin + reading : undefined,
+        }),
+      );
+    }
+    let openLoop: OpenLoopResult | null = null;
+    if (options.openLoop) {
+      const { ratePerS, requests, maxInFlight } = options.openLoop;
+      log(`checking the open loop at ${ratePerS} requests/s (${requests} requests)`);
+      // One short chunk per stream: the check measures the dispatcher, not the cost of long streams.
+      const shortModel = calibrationModel(20, 0, 1);
+      openLoop = await checkOpenLoopRate({ adapter, model: shortModel, ratePerS, requests, maxInFlight, clock });
+    }
+    const underOneMs = results.filter((r) => r.failed === 0 && (r.ttftErrorP99Ms ?? Infinity) < 1 && (r.gapErrorP99Ms ?? Infinity) < 1);
+    return {
+      date: new Date().toISOString().slice(0, 10),
+      provider,
+      model,
+      cpus: navigator.hardwareConcurrency,
+      denoVersion: Deno.version.deno,
+      loadAverage,
+      levels: results,
+      maxConcurrencyUnder1Ms: underOneMs.length === 0 ? null : Math.max(...underOneMs.map((r) => r.concurrency)),
+      openLoop,
+    };
+  } finally {
+    await emulator.stop();
+    await Deno.remove(emptyDatasets, { recursive: true });
+  }
+}
+
+// Other processes on the machine compete for the cores and raise every error, so the report states the load.
+function readLoadAverage(): number | null {
+  try {
+    return Number(Deno.readTextFileSync("/proc/loadavg").split(" ")[0]);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Measures the harness's own timing accuracy against the emulator's calibration streams and
+ * the open-loop dispatcher's rate accuracy, prints the tables on stdout and writes them into
+ * docs/benchmarks.md ("Harness timing accuracy", "Open-loop rate accuracy").
+ *
+ *   deno task calibrate [--levels 1,64,256,1024] [--provider openai-compatible] [--rate 200]
+ *                       [--open-requests 2000] [--no-open-loop] [--no-docs]
+ */
+import { parseArgs } from "node:util";
+import { PROVIDER_NAMES, type ProviderName } from "../lib/providers/types.ts";
+import { runCalibration } from "../lib/calibration/run_calibration.ts";
+import { formatCalibrationTable, formatOpenLoopTable } from "../lib/calibration/format_calibration.ts";
+import { replaceMarkdownSection } from "../lib/calibration/replace_markdown_section.ts";
+import { calibrationSections } from "../lib/calibration/calibration_sections.ts";
+
+const HELP = `Usage: deno task calibrate [options]
+
+Runs scripted streams from the emulator (in its own process) through the full SDK path and
+reports how far the harness's TTFT and chunk-gap timestamps are from the times the emulator
+sent each chunk, per concurrency level, with the harness CPU time per stream event. Then runs
+the open-loop dispatcher at a fixed arrival rate and reports the rate it achieved.
+
+Options:
+  --levels LIST        concurrency levels, comma-separated (default 1,64,256,1024)
+  --requests N         measured streams per level (default max(2 × level, 100))
+  --provider NAME      SDK path: openai-compatible, openai, anthropic or google (default openai-compatible)
+  --rate R             open-loop arrival rate in requests/s (default 200)
+  --open-requests N    requests of the open-loop check (default 2000, 10 s at 200/s)
+  --no-open-loop       skip the open-loop check
+  --no-docs            do not write docs/benchmarks.md
+  -h, --help           show this help
+`;
+
+const DOCS = new URL("../docs/benchmarks.md", import.meta.url);
+
+function parseList(text: string, option: string): number[] {
+  const values = text.split(",").map((part) => Number(part.trim()));
+  if (values.some((value) => !Number.isInteger(value) || value < 1)) {
+    throw new Error(`${option} must be whole numbers ≥ 1 separated by commas, got "${text}"`);
+  }
+  return values;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    args: Deno.args,
+    options: {
+      levels: { type: "string" },
+      requests: { type: "string" },
+      provider: { type: "string" },
+      rate: { type: "string" },
+      "open-requests": { type: "string" },
+      "no-open-loop": { type: "boolean" },
+      "no-docs": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const provider = (values.provider ?? "openai-compatible") as ProviderName;
+  if (!(PROVIDER_NAMES as readonly string[]).includes(provider)) throw new Error(`--provider must be one of ${PROVIDER_NAMES.join(", ")}`);
+  const levels = parseList(values.levels ?? "1,64,256,1024", "--levels");
+  const requests = values.requests === undefined ? undefined : parseList(values.requests, "--requests")[0];
+  const rate = values.rate === undefined ? 200 : Number(values.rate);
+  if (!(rate > 0)) throw new Error(`--rate must be a positive number of requests per second, got ${values.rate}`);
+  const openRequests = values["open-requests"] === undefined ? 2000 : parseList(values["open-requests"], "--open-requests")[0];
+
+  const report = await runCalibration({
+    levels,
+    provider,
+    requestsPerLevel: requests === undefined ? undefined : () => requests,
+    openLoop: values["no-open-loop"] ? null : { ratePerS: rate, requests: openRequests, maxInFlight: 1024 },
+    onLog: (message) => console.error(message),
+  });
+
+  console.log(formatCalibrationTable(report));
+  console.log(`\nlargest concurrency with p99 TTFT and chunk-gap error under 1 ms: ${report.maxConcurrencyUnder1Ms ?? "none of the levels measured"}`);
+  if (report.openLoop) console.log(`\n${formatOpenLoopTable(report)}`);
+
+  if (!values["no-docs"]) {
+    let markdown = "";
+    try {
+      markdown = await Deno.readTextFile(DOCS);
+    } catch (error) {
+      if (!(error instanceof Deno.errors.NotFound)) throw error;
+      markdown = "# Benchmarks\n";
+    }
+    const command = `deno task calibrate ${Deno.args.join(" ")}`.trim();
+    const sections = calibrationSections(report, command);
+    markdown = replaceMarkdownSection(markdown, "Harness timing accuracy", sections.timing);
+    if (report.openLoop) markdown = replaceMarkdownSection(markdown, "Open-loop rate accuracy", sections.openLoop);
+    await Deno.writeTextFile(DOCS, markdown);
+    console.error(`wrote the numbers to ${DOCS.pathname}`);
+  }
+  return 0;
+}
+
+try {
+  Deno.exit(await main());
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  Deno.exit(2);
+}
