@@ -42,10 +42,12 @@ export async function runAndReport(
     });
     progress.finish();
     const { manifest, runDir } = result;
-    const failed = result.records.filter((record) => record.status === "error").length;
+    const errors = result.records.filter((record) => record.status === "error");
+    const expected = errors.filter((record) => record.grade?.pass === true).length;
+    const failed = `${errors.length} failed` + (expected > 0 ? ` (${expected} with the error their item expects)` : "");
     console.error(
       `run ${manifest.run_id}: ${result.records.length}/${manifest.trials_planned} trials recorded, ` +
-        `${failed} failed, endpoints ${manifest.endpoint_kind}; trials in ${join(runDir, "trials.jsonl")}`,
+        `${failed}, endpoints ${manifest.endpoint_kind}; trials in ${join(runDir, "trials.jsonl")}`,
     );
     if (manifest.stop_reason) console.error(`run stopped early: ${manifest.stop_reason}`);
     const load = spec.load;
@@ -58,9 +60,11 @@ export async function runAndReport(
     if (manifest.spent_real_usd) console.error(`spent on real endpoints: $${manifest.spent_real_usd.toFixed(4)}`);
 
     const reportsDir = runsDir === undefined ? REPORTS_DIR : dirname(resolve(runsDir));
-    const { htmlPath, mdPath } = await writeReport(runDir, join(reportsDir, manifest.run_id));
-    console.error(`report written: ${htmlPath} and ${mdPath}`);
-    console.log(htmlPath);
+    const written = await writeReport(runDir, join(reportsDir, manifest.run_id));
+    for (const warning of written.warnings) console.error(`warning: ${warning}`);
+    const pdf = written.pdfPath ? `, ${written.pdfPath}` : "";
+    console.error(`report written: ${written.htmlPath}, ${written.mdPath}${pdf}; data: ${written.parquetPath}, ${written.csvPath}`);
+    console.log(written.htmlPath);
     return manifest.status === "completed" ? 0 : 1;
   } finally {
     Deno.removeSignalListener("SIGINT", onSignal);

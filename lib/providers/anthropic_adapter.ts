@@ -45,6 +45,8 @@ export class AnthropicAdapter implements ProviderAdapter {
           authToken: null,
           baseURL: endpoint.baseURL,
           maxRetries: 0,
+          // Library code never prints: a malformed stream still fails the request as an error event.
+          logLevel: "off",
           fetch: timedFetch.fetch,
         });
         return await client.messages.create(buildParams(request), { signal: request.signal });

@@ -39,7 +39,7 @@ export async function* driveStream<TChunk>(options: DriveOptions<TChunk>): Async
     const head = timedFetch.lastHead();
     if (head === null || headYielded) return [];
     headYielded = true;
-    return [{ type: "response-headers", t: head.t, status: head.status, requestId: head.requestId }];
+    return [{ type: "response-headers", t: head.t, status: head.status, requestId: head.requestId, sentT: head.sentT }];
   };
 
   try {

@@ -52,6 +52,8 @@ export class OpenAIAdapter implements ProviderAdapter {
           apiKey: endpoint.apiKey,
           baseURL: endpoint.baseURL,
           maxRetries: 0,
+          // Library code never prints: a malformed stream still fails the request as an error event.
+          logLevel: "off",
           fetch: timedFetch.fetch,
           organization: null,
           project: null,

@@ -2,6 +2,8 @@ import type { Clock } from "./types.ts";
 
 /** The response head one request received, stamped when `fetch` resolved. */
 export interface ResponseHead {
+  /** Clock reading right before the request was handed to `fetch`, body already built. */
+  sentT: number;
   /** Clock reading when the status line and headers had arrived. */
   t: number;
   status: number;
@@ -29,9 +31,11 @@ export function createTimedFetch(clock: Clock, baseFetch: typeof globalThis.fetc
   let head: ResponseHead | null = null;
 
   const timedFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const sentT = clock();
     const response = await baseFetch(input, init);
     const t = clock();
     head = {
+      sentT,
       t,
       status: response.status,
       headers: response.headers,

@@ -83,7 +83,14 @@ export interface ProviderErrorInfo {
 
 /** Events an adapter yields, each stamped with `t`, a reading of the adapter's clock. */
 export type StreamEvent =
-  | { type: "response-headers"; t: number; status: number; requestId: string | null }
+  | {
+    type: "response-headers";
+    t: number;
+    status: number;
+    requestId: string | null;
+    /** Clock reading right before the HTTP request went out, after the SDK had built it. */
+    sentT?: number;
+  }
   | { type: "text-delta"; t: number; text: string }
   | { type: "reasoning-delta"; t: number; text: string }
   | { type: "usage"; t: number; usage: Usage; raw: unknown }

@@ -88,8 +88,9 @@ export async function runAttempt(
   const idle = idleWatch(clock, options.idleTimeoutMs ?? null, () => abortWith("idle"));
 
   const outcome: AttemptOutcome = {
-    // NOTE: send is stamped before the SDK builds the HTTP request, so every latency includes
-    // the SDK's request preparation (about 1 ms here, more when many requests start at once).
+    // Stamped before the SDK builds the request, then moved to the moment the built request
+    // went to `fetch` once the response head reports it. A request that fails before any
+    // response keeps the earlier stamp.
     send_ms: clock() - origin,
     headers_ms: null,
     http_status: null,
@@ -118,6 +119,7 @@ export async function runAttempt(
       idle.touch();
       switch (event.type) {
         case "response-headers":
+          if (event.sentT !== undefined) outcome.send_ms = event.sentT - origin;
           outcome.headers_ms = t;
           outcome.http_status = event.status;
           outcome.events.push({ kind: event.type, t_ms: t, chars: 0 });

@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { Spec } from "../spec/spec_schema.ts";
 import type { Dataset } from "../datasets/schema.ts";
 import { loadDataset } from "../datasets/load_dataset.ts";
@@ -174,6 +174,8 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
         stopReason ??= reason;
       },
       inFlight: { current: 0, peak: 0 },
+      datasetDirs: new Map(datasets.map((dataset) => [dataset.name, dirname(dataset.path)])),
+      judge: { env, emulatorUrl: emulator?.url ?? null, mode: spec.endpoint, priceRows, clock },
     };
     const progress = { total: trialsPlanned, done: finished.size, failed: 0, skipped: finished.size };
     const records: TrialRecord[] = [];

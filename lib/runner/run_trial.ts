@@ -1,5 +1,7 @@
 import type { Spec } from "../spec/spec_schema.ts";
 import { scoreItem } from "../scoring/score_item.ts";
+import { scoreError } from "../scoring/score_error.ts";
+import type { JudgeOptions, ScoreOptions } from "../scoring/scorer.ts";
 import type { Clock, Endpoint, ProviderAdapter } from "../providers/types.ts";
 import { findPrice } from "../pricing/find_price.ts";
 import { costOf } from "../pricing/cost_of.ts";
@@ -38,6 +40,10 @@ export interface TrialRunContext {
   requestStop: (reason: string) => void;
   /** Requests in flight now and the maximum seen at once. A trial waiting to retry has none in flight. */
   inFlight: { current: number; peak: number };
+  /** Folder of each dataset by name, where scorers find its `sql/` databases. */
+  datasetDirs?: Map<string, string>;
+  /** Endpoint settings for items graded by an LLM judge. */
+  judge?: JudgeOptions;
 }
 
 /**
@@ -71,7 +77,7 @@ export async function runTrial(
 
   const cached = context.cache?.take(sha, plan.repetition) ?? null;
   if (cached !== null) {
-    const grade = await scoreItem(plan.item, cached.output_text);
+    const grade = await scoreItem(plan.item, cached.output_text, scoreOptions(plan, context));
     const cost = cached.usage !== null && price !== null ? costOf(cached.usage, price) : null;
     const record = buildCachedRecord(plan, cached, { ...shared, runId: context.runId, nowMs: scheduledMs, startedAt: new Date() }, grade, cost);
     await context.recorder.recordTrial(plan, record, null);
@@ -144,13 +150,21 @@ export async function runTrial(
     }
 
     const record = buildTrialRecord(plan, outcome, trialContext, null, cost);
-    if (record.status === "ok") record.grade = await scoreItem(plan.item, outcome.output_text);
-    if (record.error_class === "empty_output") {
+    if (record.status === "ok") {
+      record.grade = await scoreItem(plan.item, outcome.output_text, scoreOptions(plan, context));
+    } else if (record.error_class === "empty_output") {
       record.grade = { pass: false, score: 0, reason: "no response", no_response: true };
+    } else {
+      // An item that expects this error (a prompt over the context window, say) passes on it.
+      record.grade = scoreError(plan.item, { class: record.error_class!, message: record.error_message ?? "" });
     }
     await context.recorder.recordTrial(plan, record, outcome);
     return record;
   }
+}
+
+function scoreOptions(plan: TrialPlan, context: TrialRunContext): ScoreOptions {
+  return { datasetsDir: context.datasetDirs?.get(plan.dataset), signal: context.signal, judge: context.judge };
 }
 
 function reserveRetry(plan: TrialPlan, context: TrialRunContext): { reason: string | null; usd: number } {

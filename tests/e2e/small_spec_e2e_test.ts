@@ -67,3 +67,28 @@ Deno.test({
     assert.ok(charts >= 3, `report.html holds ${charts} inline charts`);
   },
 });
+
+Deno.test({
+  name: "prompt over the window passes as expected error",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  fn: async () => {
+    const runsDir = await Deno.makeTempDir({ prefix: "e2e-runs-" });
+    const spec = parseSpec({
+      name: "e2e-edge",
+      models: ["openai:gpt-4o", "anthropic:claude-sonnet-4-5"],
+      datasets: [{ name: "edge-cases", items: 1 }],
+      endpoint: "emulator",
+    });
+    const { records } = await runBenchmark({ spec, runsDir, env: {} });
+
+    assert.equal(records.length, 2);
+    for (const record of records) {
+      assert.equal(record.item_id, "edge-001-over-window");
+      assert.equal(record.status, "error");
+      assert.equal(record.error_class, "context_length_exceeded");
+      assert.equal(record.error_http_status, 400);
+      assert.equal(record.grade?.pass, true, `${record.model}: ${record.grade?.reason}`);
+    }
+  },
+});
