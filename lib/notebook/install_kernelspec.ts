@@ -22,7 +22,8 @@ export interface InstalledKernelspec {
  *
  * `deno jupyter --install` writes under `$XDG_DATA_HOME/jupyter` (checked with Deno 2.9.6), so
  * setting XDG_DATA_HOME keeps the user's own Jupyter folders untouched. The written kernel.json
- * is read back and checked; a mismatch throws an error naming the file.
+ * is read back; an unreadable one throws an error naming the file, and a kernel binary other
+ * than `Deno.execPath()` is replaced by it.
  */
 export async function installKernelspec(dataHome: string, name = DENO_KERNEL_NAME): Promise<InstalledKernelspec> {
   if (typeof dataHome !== "string" || dataHome === "") {
@@ -59,10 +60,15 @@ export async function installKernelspec(dataHome: string, name = DENO_KERNEL_NAM
       { cause: error },
     );
   }
-  if (!Array.isArray(argv) || argv[0] !== denoPath) {
-    throw new Error(
-      `${kernelJsonPath} starts ${JSON.stringify(Array.isArray(argv) ? argv[0] : argv)}, expected ${denoPath}`,
-    );
+  if (!Array.isArray(argv) || typeof argv[0] !== "string") {
+    throw new Error(`${kernelJsonPath} has no argv list starting with the Deno binary: ${JSON.stringify(argv)}`);
+  }
+  // Under `npx deno` the written path can be npm's .bin symlink instead of the binary itself.
+  // Pin the kernel to the exact binary that runs the tasks.
+  if (argv[0] !== denoPath) {
+    const kernelJson = JSON.parse(await Deno.readTextFile(kernelJsonPath));
+    kernelJson.argv[0] = denoPath;
+    await Deno.writeTextFile(kernelJsonPath, JSON.stringify(kernelJson, null, 2) + "\n");
   }
   return { name, kernelDir, jupyterPath, denoPath };
 }
