@@ -35,7 +35,15 @@ export async function executeCell(
     allow_stdin: false,
     stop_on_error: true,
   });
-  future.onIOPub = (message) => collector.handle(message.header.msg_type, message.content as Record<string, unknown>);
+  // Outputs are read from the kernel's IOPub signal rather than the future, because the Deno
+  // kernel can flush console output a few ms after its reply, when the future is already done.
+  const requestId = future.msg.header.msg_id;
+  const onIOPub = (_sender: unknown, message: { parent_header: unknown; header: { msg_type: string }; content: unknown }) => {
+    const parent = message.parent_header as { msg_id?: string } | null;
+    if (parent?.msg_id !== requestId) return;
+    collector.handle(message.header.msg_type, message.content as Record<string, unknown>);
+  };
+  kernel.iopubMessage.connect(onIOPub);
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timedOut = new Promise<"timeout">((resolve) => {
@@ -47,6 +55,7 @@ export async function executeCell(
       timedOut,
       kernelDead.then((reason) => ({ dead: reason })),
     ]);
+    if (outcome !== "timeout" && !("dead" in outcome)) await delay(LATE_OUTPUT_GRACE_MS);
     const finishedAt = new Date().toISOString();
     const result = { executionCount: collector.executionCount, outputs: collector.outputs, startedAt, finishedAt };
 
@@ -85,8 +94,16 @@ export async function executeCell(
     );
   } finally {
     clearTimeout(timer);
+    kernel.iopubMessage.disconnect(onIOPub);
     future.dispose();
   }
+}
+
+/** Wait after a cell's reply for stream output the kernel flushes late. */
+const LATE_OUTPUT_GRACE_MS = 30;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function withError(
