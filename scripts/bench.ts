@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { loadSpec } from "../lib/spec/load_spec.ts";
 import { SpecError } from "../lib/spec/spec_error.ts";
 import { runAndReport } from "./_run_and_report.ts";
+import { isUserError } from "./_user_error.ts";
 
 const USAGE = `Usage: deno task bench --spec FILE [options]
 
@@ -23,19 +24,26 @@ const USAGE = `Usage: deno task bench --spec FILE [options]
                     statistics (sets the spec's rescore_from)
 `;
 
-const { values } = parseArgs({
-  args: Deno.args,
-  options: {
-    spec: { type: "string" },
-    "run-id": { type: "string" },
-    endpoint: { type: "string" },
-    profiles: { type: "string" },
-    rescore: { type: "string" },
-    "runs-dir": { type: "string" },
-    datasets: { type: "string" },
-    help: { type: "boolean", short: "h" },
-  },
-});
+let parsed;
+try {
+  parsed = parseArgs({
+    args: Deno.args,
+    options: {
+      spec: { type: "string" },
+      "run-id": { type: "string" },
+      endpoint: { type: "string" },
+      profiles: { type: "string" },
+      rescore: { type: "string" },
+      "runs-dir": { type: "string" },
+      datasets: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+} catch (error) {
+  console.error(`${(error as Error).message}\n\n${USAGE}`);
+  Deno.exit(2);
+}
+const { values } = parsed;
 if (values.help) {
   console.log(USAGE);
   Deno.exit(0);
@@ -57,7 +65,8 @@ try {
   if (values.rescore) spec.rescore_from = values.rescore;
   Deno.exit(await runAndReport(spec, values.spec, values["run-id"], { runsDir: values["runs-dir"], datasetsDir: values.datasets }));
 } catch (error) {
-  if (error instanceof SpecError) {
+  // Input problems get their message alone: it names the file, field or line and the fix.
+  if (isUserError(error)) {
     console.error(error.message);
     Deno.exit(2);
   }

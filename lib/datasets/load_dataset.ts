@@ -1,3 +1,4 @@
+import { listDatasets } from "./list_datasets.ts";
 import { basename, dirname, join } from "node:path";
 import { SCORERS } from "../scoring/scorers.ts";
 import { DatasetError } from "./dataset_error.ts";
@@ -89,12 +90,14 @@ async function readDatasetFile(path: string): Promise<string> {
     return await Deno.readTextFile(path);
   } catch (error) {
     const rule = error instanceof Deno.errors.NotFound ? "file not found" : `file could not be read: ${error}`;
+    const known = await listDatasets(dirname(path)).catch(() => []);
+    const names = known.length > 0 ? ` (in that folder: ${known.join(", ")})` : "";
     throw new DatasetError({
       file: path,
       line: null,
       field: null,
       rule,
-      fix: "pass the name of a file in the datasets folder (see listDatasets) or a path to a .jsonl file",
+      fix: `pass the name of a dataset in the datasets folder${names} or a path to a .jsonl file`,
       cause: error,
     });
   }

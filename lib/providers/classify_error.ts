@@ -40,9 +40,14 @@ export function classifyError(error: unknown, context: ClassifyContext = {}): Pr
     httpStatus: facts.status,
     providerCode: facts.code ?? facts.type,
     message,
-    requestId: headers?.get("x-request-id") ?? headers?.get("request-id") ?? facts.bodyRequestId,
+    requestId: redactNullable(headers?.get("x-request-id") ?? headers?.get("request-id") ?? facts.bodyRequestId, context.secrets),
     retryAfterSeconds: retryAfterSeconds(headers, context.now ?? Date.now()) ?? facts.bodyRetryAfterSeconds,
   };
+}
+
+/** Server-sent ids are data too: a misbehaving server could echo the key into one. */
+function redactNullable(value: string | null | undefined, secrets: readonly string[] | undefined): string | null {
+  return value === null || value === undefined ? null : redactSecrets(value, secrets ?? []);
 }
 
 function classOf(facts: ErrorFacts): ErrorClass {

@@ -1,3 +1,4 @@
+import { redactSecrets } from "./redact_secrets.ts";
 import type { Clock, StreamEvent } from "./types.ts";
 import type { TimedFetch } from "./timed_fetch.ts";
 import { classifyError } from "./classify_error.ts";
@@ -39,7 +40,8 @@ export async function* driveStream<TChunk>(options: DriveOptions<TChunk>): Async
     const head = timedFetch.lastHead();
     if (head === null || headYielded) return [];
     headYielded = true;
-    return [{ type: "response-headers", t: head.t, status: head.status, requestId: head.requestId, sentT: head.sentT }];
+    const requestId = head.requestId === null ? null : redactSecrets(head.requestId, secrets ?? []);
+    return [{ type: "response-headers", t: head.t, status: head.status, requestId, sentT: head.sentT }];
   };
 
   try {

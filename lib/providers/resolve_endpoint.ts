@@ -1,3 +1,4 @@
+import { EndpointError } from "./endpoint_error.ts";
 import { type Endpoint, PROVIDER_NAMES, type ProviderName } from "./types.ts";
 
 /** How to pick between the real API and the local emulator. */
@@ -54,9 +55,10 @@ export function resolveEndpoint(
   const real = realEndpoint(provider, env);
   if (mode === "real") {
     if (real === null) {
-      throw new Error(
+      throw new EndpointError(
         `No real endpoint for provider "${provider}": ${variableHint(provider)} is not set. ` +
           `Set it in the environment, or run in "emulator" or "auto" mode to use the local emulator.`,
+        provider,
       );
     }
     return real;
@@ -84,9 +86,10 @@ function realEndpoint(provider: ProviderName, env: Record<string, string | undef
 function emulatedEndpoint(provider: ProviderName, emulatorUrl: string | null, mode: EndpointMode): Endpoint {
   if (emulatorUrl === null || emulatorUrl === undefined || emulatorUrl.trim() === "") {
     const why = mode === "auto" ? `${variableHint(provider)} is not set and ` : "";
-    throw new Error(
+    throw new EndpointError(
       `No endpoint for provider "${provider}": ${why}no emulator URL was given. ` +
         `Start the emulator and pass its URL, or set ${variableHint(provider)} to use the real API.`,
+      provider,
     );
   }
 

@@ -31,6 +31,10 @@ export interface RunManifest {
   /** The validated spec, with defaults filled in. */
   spec: Record<string, unknown>;
   started_at: string;
+  /** Unix time in ms of the run's time 0: every `*_ms` time of its trials counts from it. */
+  origin_unix_ms?: number;
+  /** When later sessions resumed the run, ISO 8601. */
+  resumed_at?: string[];
   finished_at: string | null;
   status: "running" | "completed" | "interrupted";
   /** Why an interrupted run stopped (Ctrl-C, cost budget), null otherwise. */

@@ -5,7 +5,7 @@ import { loadDataset } from "../datasets/load_dataset.ts";
 import { parseModelRef } from "../providers/parse_model_ref.ts";
 import { resolveEndpoint } from "../providers/resolve_endpoint.ts";
 import { createAdapter } from "../providers/create_adapter.ts";
-import { type Clock, type Endpoint, monotonicClock, type ProviderAdapter } from "../providers/types.ts";
+import { type Clock, type Endpoint, monotonicClock, type ProviderAdapter, type ProviderName } from "../providers/types.ts";
 import { loadPriceTable } from "../pricing/load_price_table.ts";
 import type { PhaseInfo, RunManifest } from "./manifest.ts";
 import { expandTrials } from "./expand_trials.ts";
@@ -17,6 +17,8 @@ import { type LoadPhase, planPhases } from "./plan_phases.ts";
 import { arrivalSchedule } from "./arrival_schedule.ts";
 import { CANCELLED_REASON, dispatchPool } from "./dispatch_pool.ts";
 import { runTrial, type TrialRunContext } from "./run_trial.ts";
+import { readPreviousManifest } from "./read_previous_manifest.ts";
+import { EndpointError } from "../providers/endpoint_error.ts";
 import { TrialRecorder } from "./trial_recorder.ts";
 import { CostBudget } from "./cost_budget.ts";
 import { ResponseCache } from "./response_cache.ts";
@@ -97,11 +99,14 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
   const cache = spec.rescore_from === null ? null : await ResponseCache.open(spec.rescore_from);
 
   const runId = options.runId ?? makeRunId(spec.name);
+  checkRunId(runId);
   const runDir = join(runsDir, runId);
+  const previous = await readPreviousManifest(runDir, spec);
   await Deno.mkdir(runDir, { recursive: true });
 
   const providers = new Map(spec.models.map((ref) => [ref, parseModelRef(ref)]));
   const placeholder = "http://127.0.0.1:0";
+  checkRealEndpoints([...providers.values()].map((parsed) => parsed.provider), env, spec.endpoint);
   const needsEmulator = [...providers.values()].some((parsed) =>
     resolveEndpoint(parsed.provider, env, placeholder, spec.endpoint).kind === "emulated"
   );
@@ -149,17 +154,26 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
       trialsPlanned,
       estimatedMaxCostUsd: estimate.maxUsd,
     });
+    // A resumed run continues the first session's timeline, so times of both sessions compare.
+    const originUnixMs = previous?.origin_unix_ms ?? Date.now();
+    const origin = clock() - (Date.now() - originUnixMs);
+    manifest.origin_unix_ms = originUnixMs;
+    if (previous !== null) {
+      manifest.started_at = previous.started_at;
+      manifest.resumed_at = [...(previous.resumed_at ?? []), new Date().toISOString()];
+      manifest.phases = [...(previous.phases ?? [])];
+      manifest.spent_real_usd = previous.spent_real_usd ?? 0;
+    }
     await writeManifest(runDir, manifest);
 
     const budget = new CostBudget(spec.budget_usd);
     let stopReason: string | null = null;
-    const origin = clock();
     const context: TrialRunContext = {
       spec,
       runId,
       clock,
       origin,
-      originUnixMs: Date.now(),
+      originUnixMs,
       adapters,
       endpoints,
       providers: new Map([...providers].map(([ref, parsed]) => [ref, parsed.provider])),
@@ -177,17 +191,19 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
       datasetDirs: new Map(datasets.map((dataset) => [dataset.name, dirname(dataset.path)])),
       judge: { env, emulatorUrl: emulator?.url ?? null, mode: spec.endpoint, priceRows, clock },
     };
+    const sessionStart = clock();
     const progress = { total: trialsPlanned, done: finished.size, failed: 0, skipped: finished.size };
     const records: TrialRecord[] = [];
 
     for (const phase of pendingPhases) {
       if (stopReason !== null) break;
+      if (phase.plans.length === 0) continue;
       context.inFlight.peak = 0;
       const info = await runPhase(phase, context, () => stopReason, (record) => {
         records.push(record);
         progress.done++;
         if (record.status === "error") progress.failed++;
-        options.onProgress?.({ ...progress, inFlight: context.inFlight.current, elapsedMs: clock() - origin });
+        options.onProgress?.({ ...progress, inFlight: context.inFlight.current, elapsedMs: clock() - sessionStart });
       });
       manifest.phases!.push(info.phase);
       stopReason ??= info.stopReason;
@@ -195,7 +211,7 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
 
     manifest.finished_at = new Date().toISOString();
     manifest.peak_in_flight = Math.max(0, ...manifest.phases!.map((phase) => phase.peak_in_flight));
-    manifest.spent_real_usd = budget.spentUsd;
+    manifest.spent_real_usd = (previous?.spent_real_usd ?? 0) + budget.spentUsd;
     manifest.status = stopReason === null ? "completed" : "interrupted";
     manifest.stop_reason = stopReason;
     await writeManifest(runDir, manifest);
@@ -274,6 +290,30 @@ function describeEstimate(
     : `; no price for ${estimate.unpricedModels.join(", ")}, so their cost is neither estimated nor budgeted`;
   return `cost estimate: up to $${estimate.maxUsd.toFixed(4)} for ${estimate.realTrials} trials on real endpoints ` +
     `(every output at max_output_tokens, one attempt each)${cached}; ${budget}${unpriced}`;
+}
+
+/** In "real" mode, fails before any request with every missing API key named at once. */
+function checkRealEndpoints(providerNames: ProviderName[], env: Record<string, string | undefined>, mode: Spec["endpoint"]): void {
+  if (mode !== "real") return;
+  const problems: string[] = [];
+  for (const provider of new Set(providerNames)) {
+    try {
+      resolveEndpoint(provider, env, null, mode);
+    } catch (error) {
+      if (!(error instanceof EndpointError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  if (problems.length > 0) throw new EndpointError(problems.join("\n"), providerNames.join(","));
+}
+
+/** Rejects run ids that would leave the runs folder or make odd folder names. */
+function checkRunId(runId: string): void {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(runId) || runId.includes("..")) {
+    throw new RangeError(
+      `invalid run id ${JSON.stringify(runId)}: use letters, digits, ".", "_" and "-" only, starting with a letter or digit, without "..". Fix: pass an id such as my-run-1.`,
+    );
+  }
 }
 
 function makeRunId(name: string): string {
