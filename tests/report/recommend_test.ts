@@ -134,10 +134,20 @@ Deno.test("recommend massive documents drops windows under 500k tokens", () => {
   const docs = SEED_SCENARIOS.find((s) => s.id === "massive-documents")!;
   const r = run({
     context_window: { "openai:a": v(1_000_000), "openai:b": v(200_000) },
-    pass_rate: PASSING,
+    "pass_rate:long-context": { "openai:a": v(0.9, 0.03), "openai:b": v(0.9, 0.03) },
     ttft_p50_ms: { "openai:a": v(300), "openai:b": v(300) },
   }, docs);
   assert.deepEqual(r.models, ["openai:a"]);
+});
+
+Deno.test("recommend massive documents weighs long-context accuracy", () => {
+  const docs = SEED_SCENARIOS.find((s) => s.id === "massive-documents")!;
+  const r = run({
+    context_window: { "openai:a": v(2_000_000), "openai:b": v(1_000_000) },
+    "pass_rate:long-context": { "openai:a": v(0.3, 0.03), "openai:b": v(0.95, 0.03) },
+    ttft_p50_ms: { "openai:a": v(300), "openai:b": v(300) },
+  }, docs);
+  assert.deepEqual(r.models, ["openai:b"]);
 });
 
 Deno.test("recommend seed set has the six scenarios", () => {
