@@ -1,15 +1,20 @@
 /**
  * Times the analysis and report pipeline on synthetic trials.
- * Usage: deno run -A scripts/bench_analysis.ts [--trials N] [--models M] [--keep DIR]
+ * Usage: deno run -A scripts/bench_analysis.ts [--trials N] [--models M] [--keep DIR] [--line-loader]
  *   --trials N: synthetic trials to generate (default 1,000,000)
  *   --models M: models they are spread over (default 8)
  *   --keep DIR: write the synthetic run to DIR and keep it (default: a temporary folder, removed).
+ *   --line-loader: also time loadTrials, the line-by-line loader that names a broken line (slow).
  *
  * Prints one Markdown table of timings and peak memory on stdout; progress on stderr.
  * Every number in the generated trials comes from a seeded pseudo-random stream.
  */
 import { join } from "node:path";
+import pl from "nodejs-polars";
+import { contextCurve } from "../lib/analysis/context_curve.ts";
+import { loadTrials } from "../lib/analysis/load_trials.ts";
 import { summariseRun } from "../lib/analysis/summarise_run.ts";
+import { throughputByConcurrency } from "../lib/analysis/throughput_by_concurrency.ts";
 import { contextHeatmapSpec } from "../lib/charts/context_heatmap_spec.ts";
 import { costByTaskKindSpec } from "../lib/charts/cost_by_task_kind_spec.ts";
 import { costVsQualitySpec } from "../lib/charts/cost_vs_quality_spec.ts";
@@ -69,7 +74,10 @@ const time = async <T>(label: string, note: string, fn: () => Promise<T> | T): P
   return value;
 };
 
-let cold: { trials: import("nodejs-polars").DataFrame } | null = await time("load trials.jsonl (polars, first time)", "native NDJSON reader, explicit schema", () => loadTrialsFast(runDir));
+if (args.lineLoader) {
+  await time("load trials.jsonl (loadTrials, line by line)", "JS parser, names a broken line", async () => (await loadTrials(runDir)).height);
+}
+let cold: { trials: pl.DataFrame } | null = await time("load trials.jsonl (polars, first time)", "native NDJSON reader, explicit schema", () => loadTrialsFast(runDir));
 const cacheFile = join(runDir, "trials.parquet");
 await time("write trials.parquet (once)", "zstd", () => cold!.trials.writeParquet(cacheFile, { compression: "zstd" }));
 cold = null;
@@ -87,6 +95,17 @@ const prepared = await time("summary metrics: report", "95% intervals, distribut
     points: trialPoints(trials),
     ttft: distributionQuantiles(trials, "ttft_ms"),
     tps: distributionQuantiles(trials, "output_tps"),
+  };
+});
+
+await time("context and throughput sections: analysis", "contextCurve, throughputByConcurrency per model", () => {
+  // The report's throughput section passes these columns, one model at a time.
+  const slim = trials.select("model", "status", "cached", "send_ms", "end_ms", "output_tokens", "ttft_ms", "e2e_ms");
+  return {
+    curves: contextCurve(trials),
+    throughput: summary.models.flatMap((model) =>
+      throughputByConcurrency([{ label: model, configured_concurrency: 16, trials: slim.filter(pl.col("model").eq(pl.lit(model))) }])
+    ),
   };
 });
 
@@ -192,6 +211,7 @@ interface BenchArgs {
   trials: number;
   models: number;
   keep?: string;
+  lineLoader?: boolean;
   /** Internal: only write the synthetic run into this folder. */
   generateOnly?: string;
 }
@@ -199,13 +219,17 @@ interface BenchArgs {
 function parseArgs(argv: string[]): BenchArgs {
   const out: BenchArgs = { trials: 1_000_000, models: 8 };
   for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--line-loader") {
+      out.lineLoader = true;
+      continue;
+    }
     const value = argv[i + 1];
     if (argv[i] === "--trials") out.trials = Number(value);
     else if (argv[i] === "--models") out.models = Number(value);
     else if (argv[i] === "--keep") out.keep = value;
     else if (argv[i] === "--generate-only") out.generateOnly = value;
     else {
-      console.error(`invalid argument ${argv[i]}. Usage: deno run -A scripts/bench_analysis.ts [--trials N] [--models M] [--keep DIR]`);
+      console.error(`invalid argument ${argv[i]}. Usage: deno run -A scripts/bench_analysis.ts [--trials N] [--models M] [--keep DIR] [--line-loader]`);
       Deno.exit(2);
     }
     i++;

@@ -63,7 +63,8 @@ export function compareRuns(a: RunToCompare, b: RunToCompare, options: CompareRu
 
   const changes: MetricChange[] = [];
   for (const model of compared) {
-    const datasets = distinct(a.trials.filter(pl.col("model").eq(pl.lit(model))), "dataset")
+    const ownRows = a.trials.lazy().filter(pl.col("model").eq(pl.lit(model))).select("dataset").collectSync();
+    const datasets = distinct(ownRows, "dataset")
       .filter((d) => groupsB.has(key(model, d)));
     for (const dataset of [null, ...datasets]) {
       const groupA = groupsA.get(key(model, dataset));
@@ -126,12 +127,15 @@ function sampleValues(
   let condition = pl.col("model").eq(pl.lit(model)).and(pl.col("status").eq(pl.lit("ok")));
   if (dataset !== null) condition = condition.and(pl.col("dataset").eq(pl.lit(dataset)));
   if (sample.liveOnly) condition = condition.and(pl.col("cached").not());
-  const values = trials.filter(condition).getColumn(sample.column).toArray() as (number | null)[];
+  // Filtering lazily copies one column instead of the whole frame.
+  const rows = trials.lazy().filter(condition).select(sample.column).collectSync();
+  const values = rows.getColumn(sample.column).toArray() as (number | null)[];
   return values.filter((v): v is number => v !== null);
 }
 
+// Polars finds the distinct values, so a run of a million trials sends only a handful to JS.
 function distinct(trials: pl.DataFrame, column: string): string[] {
-  return [...new Set(trials.getColumn(column).toArray() as string[])].sort();
+  return (trials.select(pl.col(column).unique()).getColumn(column).toArray() as string[]).sort();
 }
 
 function describeRun(run: RunToCompare): ComparedRun {

@@ -1,5 +1,5 @@
 import pl from "nodejs-polars";
-import { quantileSorted } from "./quantile_sorted.ts";
+import { PERCENTILE_METHOD } from "./percentile_method.ts";
 import { wilsonInterval } from "./wilson_interval.ts";
 
 /** Default bin edges in input tokens: powers of two from 1,024 up to 1,048,576, then no bound. */
@@ -73,32 +73,79 @@ export function contextCurve(trials: pl.DataFrame, options: ContextCurveOptions 
     throw new RangeError(`contextCurve: minTrialsPerBin must be a whole number ≥ 1, got ${minTrialsPerBin}`);
   }
 
-  const rows = trials.filter(pl.col("input_tokens").isNotNull())
-    .select("model", "input_tokens", "status", "cached", "is_final_attempt", "grade_pass", "ttft_ms", "cost_usd")
-    .toRecords() as unknown as TrialRow[];
+  const rows = binRows(trials, edges);
+  // A model whose inputs all fall outside the edges still gets a curve, with no bins.
   const models = [...new Set(rows.map((r) => r.model))].sort();
-  return models.map((model) => curveOf(model, rows.filter((r) => r.model === model), edges, fraction, minTrialsPerBin));
+  const binned = rows.filter((r) => r.bin !== null);
+  return models.map((model) => curveOf(model, binned.filter((r) => r.model === model), edges, fraction, minTrialsPerBin));
 }
 
-interface TrialRow {
+/** Aggregates of one model's trials in one input bin. */
+interface BinRow {
   model: string;
-  input_tokens: number;
-  status: string;
-  cached: boolean;
-  is_final_attempt: boolean;
-  grade_pass: boolean | null;
-  ttft_ms: number | null;
-  cost_usd: number | null;
+  /** Null for the trials outside every bin. */
+  bin: number | null;
+  n: number;
+  passed: number;
+  max_input_tokens: number;
+  ttft_n: number;
+  ttft_p50_ms: number | null;
+  mean_cost_usd: number | null;
 }
 
-function curveOf(model: string, rows: TrialRow[], edges: readonly number[], fraction: number, minimum: number): ContextCurve {
-  const bins: ContextBin[] = [];
-  for (let i = 0; i + 1 < edges.length; i++) {
-    const low = edges[i];
-    const high = edges[i + 1];
-    const inBin = rows.filter((r) => (i === 0 ? r.input_tokens >= low : r.input_tokens > low) && r.input_tokens <= high);
-    if (inBin.length > 0) bins.push(binOf(inBin, low, high, minimum));
-  }
+// Polars bins and aggregates every trial in one pass, so only one row per model and bin reaches JS.
+function binRows(trials: pl.DataFrame, edges: readonly number[]): BinRow[] {
+  if (trials.height === 0) return [];
+  const tokens = pl.col("input_tokens");
+  const ok = pl.col("status").eq(pl.lit("ok"));
+  // Same rule as the pass rate: a final attempt that errored without a grade counts as failed.
+  const graded = pl.col("is_final_attempt").and(pl.col("grade_pass").isNotNull().or(pl.col("status").eq(pl.lit("error"))));
+  const liveTtft = ok.and(pl.col("cached").not()).and(pl.col("ttft_ms").isNotNull());
+  const rows = trials.lazy()
+    .filter(tokens.isNotNull())
+    .withColumns(binIndex(edges).alias("__bin"))
+    .groupBy(["model", "__bin"])
+    .agg(
+      graded.sum().alias("n"),
+      graded.and(pl.col("grade_pass").fillNull(false)).sum().alias("passed"),
+      tokens.max().alias("max_input_tokens"),
+      liveTtft.sum().alias("ttft_n"),
+      // The filter leaves no nulls, so polars' linear quantile equals quantileSorted's.
+      pl.col("ttft_ms").filter(liveTtft).quantile(0.5, PERCENTILE_METHOD.polarsInterpolation).alias("ttft_p50_ms"),
+      ok.and(pl.col("cost_usd").isNotNull()).sum().alias("cost_n"),
+      // A running sum adds the costs in row order, as a JS loop does, so the mean does not drift.
+      pl.col("cost_usd").filter(ok.and(pl.col("cost_usd").isNotNull())).cumSum().last().alias("cost_sum"),
+    )
+    .collectSync()
+    .toRecords() as Record<string, unknown>[];
+  const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+  return rows
+    .map((row) => ({
+      model: String(row.model),
+      bin: row.__bin === null || row.__bin === undefined ? null : Number(row.__bin),
+      n: Number(row.n ?? 0),
+      passed: Number(row.passed ?? 0),
+      max_input_tokens: Number(row.max_input_tokens),
+      ttft_n: Number(row.ttft_n ?? 0),
+      ttft_p50_ms: num(row.ttft_p50_ms),
+      mean_cost_usd: Number(row.cost_n ?? 0) === 0 ? null : Number(row.cost_sum) / Number(row.cost_n),
+    }))
+    .sort((x, y) => (x.bin ?? -1) - (y.bin ?? -1));
+}
+
+// Index of the bin that contains each trial's input size: the first bin contains 0 ≤ tokens ≤ edges[1],
+// bin i contains edges[i] < tokens ≤ edges[i + 1]. Null outside every bin.
+function binIndex(edges: readonly number[]): pl.Expr {
+  const tokens = pl.col("input_tokens");
+  const within = (high: number) => (Number.isFinite(high) ? tokens.ltEq(pl.lit(high)) : pl.lit(true));
+  const none = pl.lit(null).cast(pl.Int32);
+  let index = none;
+  for (let i = edges.length - 2; i >= 0; i--) index = pl.when(within(edges[i + 1])).then(pl.lit(i).cast(pl.Int32)).otherwise(index);
+  return pl.when(tokens.lt(pl.lit(edges[0]))).then(none).otherwise(index);
+}
+
+function curveOf(model: string, rows: BinRow[], edges: readonly number[], fraction: number, minimum: number): ContextCurve {
+  const bins = rows.map((row) => binOf(row, edges, minimum));
 
   const decided = bins.filter((b) => b.enough_data && b.accuracy !== null);
   const baseline = decided.length > 0 ? decided[0].accuracy : null;
@@ -125,28 +172,23 @@ function curveOf(model: string, rows: TrialRow[], edges: readonly number[], frac
   };
 }
 
-function binOf(rows: TrialRow[], low: number, high: number, minimum: number): ContextBin {
-  // Same rule as the pass rate: a final attempt that errored without a grade counts as failed.
-  const graded = rows.filter((r) => r.is_final_attempt && (r.grade_pass !== null || r.status === "error"));
-  const passed = graded.filter((r) => r.grade_pass === true).length;
-  const interval = wilsonInterval(passed, graded.length);
-  const ttfts = Float64Array.from(
-    rows.filter((r) => r.status === "ok" && !r.cached && r.ttft_ms !== null).map((r) => r.ttft_ms as number),
-  ).sort();
-  const costs = rows.filter((r) => r.status === "ok" && r.cost_usd !== null).map((r) => r.cost_usd as number);
+function binOf(row: BinRow, edges: readonly number[], minimum: number): ContextBin {
+  const bin = row.bin as number;
+  const high = edges[bin + 1];
+  const interval = wilsonInterval(row.passed, row.n);
   return {
-    low_tokens: low,
+    low_tokens: edges[bin],
     high_tokens: Number.isFinite(high) ? high : null,
-    n: graded.length,
-    passed,
-    accuracy: graded.length === 0 ? null : passed / graded.length,
+    n: row.n,
+    passed: row.passed,
+    accuracy: row.n === 0 ? null : row.passed / row.n,
     accuracy_ci_low: interval?.low ?? null,
     accuracy_ci_high: interval?.high ?? null,
-    max_input_tokens: rows.reduce((max, r) => Math.max(max, r.input_tokens), 0),
-    ttft_n: ttfts.length,
-    ttft_p50_ms: quantileSorted(ttfts, 0.5),
-    mean_cost_usd: costs.length === 0 ? null : costs.reduce((sum, c) => sum + c, 0) / costs.length,
-    enough_data: graded.length >= minimum,
+    max_input_tokens: row.max_input_tokens,
+    ttft_n: row.ttft_n,
+    ttft_p50_ms: row.ttft_p50_ms,
+    mean_cost_usd: row.mean_cost_usd,
+    enough_data: row.n >= minimum,
   };
 }
 

@@ -30,35 +30,41 @@ export function summariseGroups(trials: pl.DataFrame, keys: readonly GroupKey[])
   const final = pl.col("is_final_attempt");
   const okValues = (name: string) => pl.col(name).filter(ok);
   const liveValues = (name: string) => pl.col(name).filter(live);
-  const countKnown = (name: string, alias: string) => okValues(name).isNotNull().sum().alias(alias);
-  const countLive = (name: string, alias: string) => liveValues(name).isNotNull().sum().alias(alias);
+  // Polars shifts the interpolation position by the nulls in a group. Without nulls it computes
+  // exactly x[i] + (x[i+1] − x[i]) × f, as quantileSorted does.
+  const livePercentile = (name: string, q: number) => liveValues(name).dropNulls().quantile(q, METHOD);
+  // Counting with row masks instead of filtered lists keeps the aggregation on polars' fast path.
+  const countKnown = (name: string, alias: string) => ok.and(pl.col(name).isNotNull()).sum().alias(alias);
+  const countLive = (name: string, alias: string) => live.and(pl.col(name).isNotNull()).sum().alias(alias);
+  const liveOnly = (name: string) => pl.when(live).then(pl.col(name)).otherwise(pl.lit(null));
 
-  const aggregated = trials.groupBy([...keys]).agg(
+  // A lazy query, so polars reads only the columns the aggregations name.
+  const aggregated = trials.lazy().groupBy([...keys]).agg(
     pl.len().alias("n"),
     ok.sum().alias("ok"),
     ok.and(pl.col("cached")).sum().alias("cached"),
     countLive("ttft_ms", "ttft_n"),
-    liveValues("ttft_ms").quantile(0.5, METHOD).alias("ttft_p50_ms"),
-    liveValues("ttft_ms").quantile(0.9, METHOD).alias("ttft_p90_ms"),
+    livePercentile("ttft_ms", 0.5).alias("ttft_p50_ms"),
+    livePercentile("ttft_ms", 0.9).alias("ttft_p90_ms"),
     countLive("e2e_ms", "e2e_n"),
-    liveValues("e2e_ms").quantile(0.5, METHOD).alias("e2e_p50_ms"),
-    liveValues("e2e_ms").quantile(0.95, METHOD).alias("e2e_p95_ms"),
-    liveValues("e2e_ms").min().alias("e2e_min_ms"),
-    liveValues("e2e_ms").max().alias("e2e_max_ms"),
+    livePercentile("e2e_ms", 0.5).alias("e2e_p50_ms"),
+    livePercentile("e2e_ms", 0.95).alias("e2e_p95_ms"),
+    liveOnly("e2e_ms").min().alias("e2e_min_ms"),
+    liveOnly("e2e_ms").max().alias("e2e_max_ms"),
     countLive("output_tps", "output_tps_n"),
-    liveValues("output_tps").quantile(0.5, METHOD).alias("output_tps_median"),
+    livePercentile("output_tps", 0.5).alias("output_tps_median"),
     okValues("input_tokens").mean().alias("mean_input_tokens"),
     okValues("output_tokens").mean().alias("mean_output_tokens"),
     okValues("input_tokens").max().cast(pl.Float64).alias("max_input_tokens"),
     countKnown("cost_usd", "cost_n"),
     okValues("cost_usd").mean().alias("cost_per_request_usd"),
-    pl.col("grade_pass").filter(final).isNotNull().sum().alias("graded"),
-    pl.col("grade_pass").filter(final).cast(pl.Int64).sum().alias("passed"),
+    final.and(pl.col("grade_pass").isNotNull()).sum().alias("graded"),
+    final.and(pl.col("grade_pass").fillNull(false)).sum().alias("passed"),
     final.and(pl.col("status").eq(pl.lit("error"))).and(pl.col("grade_pass").isNull()).sum().alias(
       "errored_ungraded",
     ),
-    pl.col("grade_no_response").filter(final).cast(pl.Int64).sum().alias("no_response"),
-  ).sort([...keys]);
+    final.and(pl.col("grade_no_response").fillNull(false)).sum().alias("no_response"),
+  ).sort([...keys]).collectSync();
 
   return (aggregated.toRecords() as Record<string, unknown>[]).map((row) => toGroupSummary(row));
 }

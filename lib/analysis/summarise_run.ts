@@ -1,10 +1,16 @@
 import pl from "nodejs-polars";
 import { findPrice } from "../pricing/find_price.ts";
 import type { PriceRow } from "../runner/manifest.ts";
-import { fitTtftByInput } from "./fit_ttft_by_input.ts";
+import { fitTtftByModel } from "./fit_ttft_by_model.ts";
 import { summariseErrors } from "./summarise_errors.ts";
 import { summariseGroups } from "./summarise_groups.ts";
 import type { ModelSummary, RunSummary } from "./summary_types.ts";
+
+// Columns summariseGroups reads.
+const GROUP_COLUMNS = [
+  "model", "dataset", "task_kind", "status", "cached", "ttft_ms", "e2e_ms", "output_tps", "input_tokens",
+  "output_tokens", "cost_usd", "is_final_attempt", "grade_pass", "grade_no_response",
+];
 
 /**
  * Summarise a run's trials frame (from `loadTrials`): per model, per model × dataset,
@@ -19,18 +25,20 @@ export function summariseRun(trials: pl.DataFrame, prices: readonly PriceRow[]):
   if (!Array.isArray(prices)) {
     throw new TypeError("summariseRun: prices must be the run's price table rows (an array, possibly empty)");
   }
+  const labels = modelLabels(trials);
+  const fits = fitTtftByModel(trials);
   const byModel = summariseGroups(trials, ["model"]).map((group): ModelSummary => {
-    const rows = trials.filter(pl.col("model").eq(pl.lit(group.model)));
+    const label = labels.get(group.model);
     const price = priceOf(prices, group.model);
     return {
       ...group,
-      provider: firstString(rows.getColumn("provider").toArray()),
-      endpoint_kinds: distinctStrings(rows.getColumn("endpoint_kind").toArray()),
-      model_versions: distinctStrings(rows.getColumn("model_version").toArray()),
+      provider: label?.provider ?? null,
+      endpoint_kinds: label?.endpoint_kinds ?? [],
+      model_versions: label?.model_versions ?? [],
       price,
       context_window: price?.context_window ?? null,
       max_output: price?.max_output ?? null,
-      ttft_by_input: fitTtftByInput(ttftInputPoints(rows)),
+      ttft_by_input: fits.get(group.model) ?? null,
     };
   });
 
@@ -40,7 +48,10 @@ export function summariseRun(trials: pl.DataFrame, prices: readonly PriceRow[]):
     .agg(pl.col("task_kind").dropNulls().unique().sort().alias("task_kinds"))
     .sort("dataset")
     .toRecords() as unknown as { dataset: string; task_kinds: string[] }[];
-  const ok = trials.filter(pl.col("status").eq(pl.lit("ok"))).height;
+  // Count and filter by expression, because filtering the whole frame copies every column.
+  const okCount = trials.select(pl.col("status").eq(pl.lit("ok")).sum().alias("ok")).getColumn("ok");
+  const ok = trials.height === 0 ? 0 : Number(okCount.get(0) ?? 0);
+  const withKind = trials.lazy().filter(pl.col("task_kind").isNotNull()).select(...GROUP_COLUMNS).collectSync();
 
   return {
     models,
@@ -48,7 +59,7 @@ export function summariseRun(trials: pl.DataFrame, prices: readonly PriceRow[]):
     totals: { n: trials.height, ok, errors: trials.height - ok },
     byModel,
     byModelDataset: summariseGroups(trials, ["model", "dataset"]),
-    byModelKind: summariseGroups(trials.filter(pl.col("task_kind").isNotNull()), ["model", "task_kind"]),
+    byModelKind: summariseGroups(withKind, ["model", "task_kind"]),
     errors: summariseErrors(trials),
   };
 }
@@ -62,20 +73,33 @@ function priceOf(prices: readonly PriceRow[], model: string): PriceRow | null {
   }
 }
 
-function ttftInputPoints(rows: pl.DataFrame): { input_tokens: number; ttft_ms: number }[] {
-  return rows
-    .filter(
-      pl.col("status").eq(pl.lit("ok")).and(pl.col("ttft_ms").isNotNull()).and(pl.col("input_tokens").isNotNull()),
-    )
-    .select("input_tokens", "ttft_ms")
-    .toRecords()
-    .map((r) => ({ input_tokens: Number(r.input_tokens), ttft_ms: Number(r.ttft_ms) }));
+/** Provider, endpoint kinds and model versions of one model. */
+interface ModelLabels {
+  provider: string | null;
+  endpoint_kinds: string[];
+  model_versions: string[];
 }
 
-function distinctStrings(values: unknown[]): string[] {
+// One grouped pass instead of a filter and a copy to JS per model, which took seconds at a million trials.
+function modelLabels(trials: pl.DataFrame): Map<string, ModelLabels> {
+  const labels = new Map<string, ModelLabels>();
+  if (trials.height === 0) return labels;
+  const rows = trials.lazy().groupBy("model").agg(
+    pl.col("provider").dropNulls().first().alias("provider"),
+    pl.col("endpoint_kind").unique().alias("endpoint_kinds"),
+    pl.col("model_version").unique().alias("model_versions"),
+  ).collectSync().toRecords() as Record<string, unknown>[];
+  for (const row of rows) {
+    labels.set(String(row.model), {
+      provider: typeof row.provider === "string" ? row.provider : null,
+      endpoint_kinds: distinctStrings(row.endpoint_kinds),
+      model_versions: distinctStrings(row.model_versions),
+    });
+  }
+  return labels;
+}
+
+function distinctStrings(values: unknown): string[] {
+  if (!Array.isArray(values)) return [];
   return [...new Set(values.filter((v): v is string => typeof v === "string"))].sort();
-}
-
-function firstString(values: unknown[]): string | null {
-  return values.find((v): v is string => typeof v === "string") ?? null;
 }

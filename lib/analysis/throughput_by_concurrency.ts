@@ -1,6 +1,6 @@
 import pl from "nodejs-polars";
-import { peakInFlight } from "./peak_in_flight.ts";
-import { quantileSorted } from "./quantile_sorted.ts";
+import { peakInFlightColumns } from "./peak_in_flight_columns.ts";
+import { PERCENTILE_METHOD } from "./percentile_method.ts";
 
 /** One run at one concurrency setting. */
 export interface ConcurrencyRun {
@@ -65,25 +65,32 @@ export function throughputByConcurrency(runs: readonly ConcurrencyRun[]): Concur
 
 function measure(run: ConcurrencyRun): ConcurrencyThroughput {
   const trials = run.trials;
-  const requests = trials.height;
   const ok = pl.col("status").eq(pl.lit("ok"));
-  const succeeded = trials.filter(ok);
-  const live = succeeded.filter(pl.col("cached").not());
-  const starts = trials.getColumn("send_ms").toArray() as (number | null)[];
-  const ends = trials.getColumn("end_ms").toArray() as (number | null)[];
-  const intervals = starts.flatMap((start, i) => (start === null || ends[i] === null ? [] : [{ start, end: ends[i] }]));
+  const live = ok.and(pl.col("cached").not());
+  const timed = pl.col("send_ms").isNotNull().and(pl.col("end_ms").isNotNull());
+  // Polars computes the totals, and only the send and end columns reach JS, as typed arrays.
+  // Without nulls, polars' linear median equals quantileSorted's.
+  const liveMedian = (name: string) =>
+    pl.col(name).filter(live.and(pl.col(name).isNotNull())).quantile(0.5, PERCENTILE_METHOD.polarsInterpolation);
+  const totals = trials.lazy().select(
+    pl.len().alias("requests"),
+    ok.sum().alias("completed"),
+    pl.col("output_tokens").filter(ok).sum().alias("output_tokens"),
+    timed.sum().alias("timed"),
+    pl.col("send_ms").filter(timed).min().alias("first"),
+    pl.col("end_ms").filter(timed).max().alias("last"),
+    liveMedian("ttft_ms").alias("ttft_p50_ms"),
+    liveMedian("e2e_ms").alias("e2e_p50_ms"),
+  ).collectSync().toRecords()[0] as Record<string, unknown>;
+  const spans = trials.lazy().filter(timed).select("send_ms", "end_ms").collectSync();
+  const observed = spans.height === 0
+    ? 0
+    : peakInFlightColumns(spans.getColumn("send_ms").toTypedArray(), spans.getColumn("end_ms").toTypedArray());
 
-  let first = Infinity;
-  let last = -Infinity;
-  for (const { start, end } of intervals) {
-    first = Math.min(first, start);
-    last = Math.max(last, end as number);
-  }
-  const windowMs = intervals.length === 0 ? null : last - first;
+  const requests = Number(totals.requests ?? 0);
+  const completed = Number(totals.completed ?? 0);
+  const windowMs = Number(totals.timed ?? 0) === 0 ? null : Number(totals.last) - Number(totals.first);
   const perSecond = (count: number) => (windowMs === null || windowMs <= 0 ? null : count / (windowMs / 1000));
-  const outputTokens = (succeeded.getColumn("output_tokens").toArray() as (number | null)[])
-    .reduce((sum: number, v) => sum + (v ?? 0), 0);
-  const observed = peakInFlight(intervals);
   const limit = run.configured_concurrency;
   return {
     label: run.label,
@@ -93,17 +100,16 @@ function measure(run: ConcurrencyRun): ConcurrencyThroughput {
     observed_peak_in_flight: observed,
     limit_exceeded: limit !== null && observed > limit,
     requests,
-    completed: succeeded.height,
-    error_rate: requests === 0 ? null : (requests - succeeded.height) / requests,
+    completed,
+    error_rate: requests === 0 ? null : (requests - completed) / requests,
     window_ms: windowMs,
-    requests_per_s: perSecond(succeeded.height),
-    output_tokens_per_s: perSecond(outputTokens),
-    ttft_p50_ms: median(live.getColumn("ttft_ms").toArray() as (number | null)[]),
-    e2e_p50_ms: median(live.getColumn("e2e_ms").toArray() as (number | null)[]),
+    requests_per_s: perSecond(completed),
+    output_tokens_per_s: perSecond(Number(totals.output_tokens ?? 0)),
+    ttft_p50_ms: numberOrNull(totals.ttft_p50_ms),
+    e2e_p50_ms: numberOrNull(totals.e2e_p50_ms),
   };
 }
 
-function median(values: (number | null)[]): number | null {
-  const present = Float64Array.from(values.filter((v): v is number => v !== null)).sort();
-  return quantileSorted(present, 0.5);
+function numberOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
 }

@@ -92,3 +92,16 @@ Deno.test("contextCurve rejects edges not starting at 0", async () => {
   const trials = await loadTrials(dir);
   assert.throws(() => contextCurve(trials, { edges: [10, 20] }), /starting at 0/);
 });
+
+Deno.test("contextCurve model with every input past the last edge has no bins", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "context-" });
+  await writeTrials(dir, bin("a", [5000, 6000], 2));
+  const [result] = contextCurve(await loadTrials(dir), { edges: [0, 1000, 2000] });
+  assert.deepEqual([result.model, result.bins.length], [MODEL, 0]);
+});
+
+Deno.test("contextCurve mean cost per bin", async () => {
+  // Bin 1 inputs 100..1000: costs 0.0001..0.001 dollars, mean 0.00055.
+  const result = await curve(RECORDS);
+  assert.ok(Math.abs((result.bins[0].mean_cost_usd as number) - 0.00055) < 1e-12);
+});

@@ -82,3 +82,38 @@ Deno.test("loadTrials wrong type names the field", async () => {
     return error instanceof TrialsFileError && error.field === "ttft_ms";
   });
 });
+
+Deno.test("loadTrials counts lines across read blocks", async () => {
+  // About 8 MiB of records, so lines straddle the 4 MiB read blocks, then a broken line 3,001.
+  const padding = "x".repeat(2000);
+  const good = Array.from({ length: 3000 }, (_, i) =>
+    JSON.stringify(trialRecord({ model: "openai:gpt-4o", dataset: "d", item_id: `i${i}`, output_text: padding })));
+  await assert.rejects(loadTrials(await tempRun(`${good.join("\n")}\n{"model"\n`)), (error: unknown) => {
+    return error instanceof TrialsFileError && error.line === 3001;
+  });
+});
+
+Deno.test("loadTrials reads every record across read blocks", async () => {
+  const padding = "x".repeat(2000);
+  const good = Array.from({ length: 3000 }, (_, i) =>
+    JSON.stringify(trialRecord({ model: "openai:gpt-4o", dataset: "d", item_id: `i${i}`, output_text: padding })));
+  assert.equal((await loadTrials(await tempRun(good.join("\n")))).height, 3000);
+});
+
+Deno.test("loadTrials blank lines count in line numbers", async () => {
+  const good = JSON.stringify(trialRecord({ model: "openai:gpt-4o", dataset: "d", item_id: "a" }));
+  await assert.rejects(loadTrials(await tempRun(`${good}\n\n\r\n{"model": \n`)), (error: unknown) => {
+    return error instanceof TrialsFileError && error.line === 4;
+  });
+});
+
+Deno.test("loadTrials reads CRLF line ends", async () => {
+  const good = JSON.stringify(trialRecord({ model: "openai:gpt-4o", dataset: "d", item_id: "a" }));
+  assert.equal((await loadTrials(await tempRun(`${good}\r\n${good}\r\n`))).height, 2);
+});
+
+Deno.test("loadTrials folder instead of a file cannot be read", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "load-trials-" });
+  await Deno.mkdir(`${dir}/trials.jsonl`);
+  await assert.rejects(loadTrials(dir), (error: unknown) => error instanceof TrialsFileError && /cannot be read/.test(error.message));
+});

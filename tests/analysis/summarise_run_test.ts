@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { buildTrialsFrame } from "../../lib/analysis/build_trials_frame.ts";
 import { loadTrials } from "../../lib/analysis/load_trials.ts";
 import { summariseRun } from "../../lib/analysis/summarise_run.ts";
 import type { RunSummary } from "../../lib/analysis/summary_types.ts";
@@ -153,4 +154,42 @@ Deno.test("summariseRun counts errors per class", async () => {
 Deno.test("summariseRun openai-compatible model has no context window", async () => {
   const summary = await summarise(HAND_MADE.map((r) => ({ ...r, model: "openai-compatible:llama" })));
   assert.equal(summary.byModel[0].context_window, null);
+});
+
+Deno.test("summariseRun ttft p90 skips a live trial without ttft", async () => {
+  // Sorted TTFTs 1, 4, 7: position 0.9 × 2 = 1.8, so 4 + (7 − 4) × 0.8 = 6.4 exactly.
+  const records = [
+    ok("a", 400, { ttft_ms: 7 }),
+    ok("b", 800, { ttft_ms: 4 }),
+    ok("c", 600, { ttft_ms: null }),
+    ok("d", 500, { ttft_ms: 1 }),
+  ];
+  assert.equal((await summarise(records)).byModel[0].ttft_p90_ms, 6.4);
+});
+
+// 300,000 successful trials of one model, TTFT = 100 ms + 0.05 ms per input token, built in memory.
+const LARGE_N = 300_000;
+let largeSummary: RunSummary | null = null;
+async function summariseLarge(): Promise<RunSummary> {
+  if (largeSummary !== null) return largeSummary;
+  const records = Array.from({ length: LARGE_N }, (_, i) => {
+    const input = 500 + (i % 20_000);
+    return {
+      line: i + 1,
+      record: { model: MODEL, dataset: "d", item_id: `i${i}`, status: "ok", input_tokens: input, ttft_ms: 100 + input * 0.05, e2e_ms: 1000 },
+    };
+  });
+  const prices = await loadPriceTable(new URL("../../datasets/prices.csv", import.meta.url).pathname);
+  largeSummary = summariseRun(buildTrialsFrame(records, "memory"), prices);
+  return largeSummary;
+}
+
+Deno.test("summariseRun fits 300,000 trials of one model", async () => {
+  const fit = (await summariseLarge()).byModel[0].ttft_by_input;
+  assert.deepEqual([fit?.n, fit?.min_input_tokens, fit?.max_input_tokens], [LARGE_N, 500, 20_499]);
+});
+
+Deno.test("summariseRun slope of 300,000 trials", async () => {
+  const slope = (await summariseLarge()).byModel[0].ttft_by_input?.slope_ms_per_1k_tokens as number;
+  assert.ok(Math.abs(slope - 50) < 1e-6, `got ${slope}`);
 });

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
+import pl from "nodejs-polars";
 import { loadTrials } from "../../lib/analysis/load_trials.ts";
 import { peakInFlight } from "../../lib/analysis/peak_in_flight.ts";
+import { peakInFlightColumns } from "../../lib/analysis/peak_in_flight_columns.ts";
 import { splitRunByPhase } from "../../lib/analysis/split_run_by_phase.ts";
 import { throughputByConcurrency } from "../../lib/analysis/throughput_by_concurrency.ts";
 import type { RunManifest } from "../../lib/runner/manifest.ts";
@@ -104,4 +106,20 @@ Deno.test("splitRunByPhase run without phases uses the spec concurrency", async 
   const manifest = { run_id: "plain", spec: { concurrency: 4 }, peak_in_flight: 4 } as unknown as RunManifest;
   const [entry] = splitRunByPhase(manifest, await run(4));
   assert.deepEqual([entry.configured_concurrency, entry.recorded_peak_in_flight], [4, 4]);
+});
+
+Deno.test("peakInFlightColumns 200,000 requests two at a time", () => {
+  const starts = Float64Array.from({ length: 200_000 }, (_, i) => Math.floor(i / 2) * 10);
+  const ends = starts.map((s) => s + 10);
+  assert.equal(peakInFlightColumns(starts, ends), 2);
+});
+
+Deno.test("peakInFlightColumns rejects an end before its start", () => {
+  assert.throws(() => peakInFlightColumns([0, 5], [10, 4]), /request 1/);
+});
+
+Deno.test("throughputByConcurrency median ttft skips trials without ttft", async () => {
+  const trials = await run(4);
+  const [row] = throughputByConcurrency([{ label: "c4", configured_concurrency: 4, trials: trials.withColumns(pl.lit(null).cast(pl.Float64).alias("ttft_ms")) }]);
+  assert.equal(row.ttft_p50_ms, null);
 });
