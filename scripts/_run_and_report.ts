@@ -65,7 +65,10 @@ export async function runAndReport(
     const pdf = written.pdfPath ? `, ${written.pdfPath}` : "";
     console.error(`report written: ${written.htmlPath}, ${written.mdPath}${pdf}; data: ${written.parquetPath}, ${written.csvPath}`);
     console.log(written.htmlPath);
-    return manifest.status === "completed" ? 0 : 1;
+    // Exit non-zero when the run stopped early or no trial got through, so scripts notice.
+    const allFailed = result.records.length > 0 && errors.length - expected === result.records.length;
+    if (allFailed) console.error("every trial failed: see the Errors section of the report");
+    return manifest.status === "completed" && !allFailed ? 0 : 1;
   } finally {
     Deno.removeSignalListener("SIGINT", onSignal);
   }

@@ -1,7 +1,10 @@
 import pl from "nodejs-polars";
 import type { ErrorSummary } from "./summary_types.ts";
 
-/** Count failed trial records per model and error class, with the HTTP statuses seen. */
+/**
+ * Count failed trial records per model and error class, with the HTTP statuses seen and how
+ * many of them were the error their item expects (graded as passed).
+ */
 export function summariseErrors(trials: pl.DataFrame): ErrorSummary[] {
   if (!trials.columns.includes("error_class")) {
     throw new RangeError("summariseErrors: the frame has no error_class column; build it with loadTrials");
@@ -13,6 +16,7 @@ export function summariseErrors(trials: pl.DataFrame): ErrorSummary[] {
     .groupBy(["model", "error_class"])
     .agg(
       pl.len().alias("count"),
+      pl.col("grade_pass").fillNull(false).sum().alias("expected"),
       pl.col("error_http_status").dropNulls().unique().sort().alias("http_statuses"),
     )
     .sort(["model", "error_class"]);
@@ -20,6 +24,7 @@ export function summariseErrors(trials: pl.DataFrame): ErrorSummary[] {
     model: String(row.model),
     error_class: String(row.error_class),
     count: Number(row.count),
+    expected: Number(row.expected ?? 0),
     http_statuses: (row.http_statuses as unknown[]).map(Number),
   }));
 }

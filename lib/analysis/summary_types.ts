@@ -17,7 +17,10 @@ export interface GroupSummary {
   ok: number;
   /** Successful trials served from a cache, left out of latency and speed metrics. */
   cached?: number;
+  /** Trials that failed, not counting errors their item expects (`expected_errors`). */
   errors: number;
+  /** Trials that ended in the error class their item expects, graded as passed. */
+  expected_errors?: number;
   /** errors / n. */
   error_rate: number | null;
   ttft_n: number;
@@ -82,6 +85,8 @@ export interface ErrorSummary {
   model: string;
   error_class: string;
   count: number;
+  /** Of `count`, the trials whose item expects this error class. */
+  expected?: number;
   http_statuses: number[];
 }
 

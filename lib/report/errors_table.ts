@@ -8,11 +8,12 @@ import type { Table } from "./report_model.ts";
  */
 export function errorsTable(finalErrors: readonly ErrorSummary[], retried: readonly ErrorSummary[]): Table | null {
   const key = (e: ErrorSummary) => `${e.model}\u0000${e.error_class}`;
-  const merged = new Map<string, { model: string; errorClass: string; final: number; retried: number; http: Set<number> }>();
+  const merged = new Map<string, { model: string; errorClass: string; final: number; expected: number; retried: number; http: Set<number> }>();
   for (const [list, field] of [[finalErrors, "final"], [retried, "retried"]] as const) {
     for (const e of list) {
-      const entry = merged.get(key(e)) ?? { model: e.model, errorClass: e.error_class, final: 0, retried: 0, http: new Set() };
+      const entry = merged.get(key(e)) ?? { model: e.model, errorClass: e.error_class, final: 0, expected: 0, retried: 0, http: new Set() };
       entry[field] += e.count;
+      if (field === "final") entry.expected += e.expected ?? 0;
       e.http_statuses.forEach((s) => entry.http.add(s));
       merged.set(key(e), entry);
     }
@@ -23,7 +24,7 @@ export function errorsTable(finalErrors: readonly ErrorSummary[], retried: reado
     .map((e) => [
       e.model,
       e.errorClass,
-      String(e.final),
+      e.expected > 0 ? `${e.final} (${e.expected} expected by the item)` : String(e.final),
       String(e.retried),
       [...e.http].sort((a, b) => a - b).join(", ") || "none",
     ]);

@@ -193,3 +193,37 @@ Deno.test("summariseRun slope of 300,000 trials", async () => {
   const slope = (await summariseLarge()).byModel[0].ttft_by_input?.slope_ms_per_1k_tokens as number;
   assert.ok(Math.abs(slope - 50) < 1e-6, `got ${slope}`);
 });
+
+Deno.test("summariseRun keeps expected errors out of the error rate", async () => {
+  const expected = trialRecord({
+    model: MODEL,
+    dataset: "edge-cases",
+    item_id: "over-window",
+    task_kind: "edge-case",
+    status: "error",
+    error_class: "context_length_exceeded",
+    error_http_status: 400,
+    grade: { pass: true, score: 1, reason: "expected context_length_exceeded error" },
+  });
+  const unexpected = trialRecord({
+    model: MODEL,
+    dataset: "edge-cases",
+    item_id: "server-fault",
+    task_kind: "edge-case",
+    status: "error",
+    error_class: "server",
+    error_http_status: 500,
+    grade: null,
+  });
+  const records = [ok("a", 1000), ok("b", 1200), expected, unexpected].map((record, i) => ({ line: i + 1, record }));
+  const trials = buildTrialsFrame(records, "memory");
+  const summary = summariseRun(trials, await loadPriceTable(new URL("../../datasets/prices.csv", import.meta.url).pathname));
+  const model = summary.byModel.find((m) => m.model === MODEL)!;
+
+  assert.equal(model.errors, 1);
+  assert.equal(model.expected_errors, 1);
+  assert.equal(model.error_rate, 1 / 4);
+  assert.equal(model.passed, 3);
+  const overWindow = summary.errors.find((e) => e.error_class === "context_length_exceeded")!;
+  assert.equal(overWindow.expected, 1);
+});
