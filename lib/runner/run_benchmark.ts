@@ -18,6 +18,7 @@ import { arrivalSchedule } from "./arrival_schedule.ts";
 import { CANCELLED_REASON, dispatchPool } from "./dispatch_pool.ts";
 import { runTrial, type TrialRunContext } from "./run_trial.ts";
 import { readPreviousManifest } from "./read_previous_manifest.ts";
+import { loadProfiles } from "../emulator/load_profiles.ts";
 import { EndpointError } from "../providers/endpoint_error.ts";
 import { TrialRecorder } from "./trial_recorder.ts";
 import { CostBudget } from "./cost_budget.ts";
@@ -121,6 +122,14 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
     });
     const replaying = emulator.replay === null ? "" : `, replaying ${emulator.replay}`;
     log(`emulator started at ${emulator.url} (seed ${emulator.seed}${replaying}): models without an API key run on it`);
+    const profiles = await loadProfiles(emulator.profilesFile);
+    for (const [ref, parsed] of providers) {
+      const emulated = resolveEndpoint(parsed.provider, env, emulator.url, spec.endpoint).kind === "emulated";
+      // A real API would answer an unknown model with 404; the emulator serves its default profile.
+      if (emulated && parsed.provider !== "openai-compatible" && profiles.find(parsed.model).name === "default") {
+        log(`warning: ${ref} has no emulator profile in ${emulator.profilesFile}, so it is emulated with the default profile; check the model name`);
+      }
+    }
   }
 
   const recorder = await TrialRecorder.open(runDir, { recordStreams: spec.record_streams, maxOutputTokens: spec.max_output_tokens });
