@@ -75,7 +75,7 @@ export async function buildReportModel(inputs: ReportInputs): Promise<Omit<Repor
     title: `LLM benchmark report: ${manifest.run_id}`,
     runId: manifest.run_id,
     emulatedModels,
-    notices: notices(summary, models),
+    notices: notices(summary, models, manifest),
     models,
     recommendations,
     criteria: criteriaTable(),
@@ -114,8 +114,15 @@ function imageSummary(trials: pl.DataFrame, facts: ItemFacts): GroupSummary[] | 
   return imageTrials.height === 0 ? null : summariseGroups(imageTrials, ["model"]);
 }
 
-function notices(summary: RunSummary, models: readonly string[]): string[] {
+function notices(summary: RunSummary, models: readonly string[], manifest: RunManifest): string[] {
   const out: string[] = [];
+  if (manifest.status !== "completed") {
+    const why = manifest.stop_reason ? ` (${manifest.stop_reason})` : "";
+    out.push(
+      `This run is ${manifest.status}${why}: ${summary.totals.n} of ${manifest.trials_planned} planned trials were recorded, ` +
+        "so models may rest on unequal samples. Resume it with the same --run-id to complete it.",
+    );
+  }
   if (summary.totals.n === 0) {
     out.push("No trials were recorded for this run, so there is nothing to measure yet.");
   } else if (summary.totals.ok === 0) {

@@ -320,3 +320,21 @@ Deno.test("writeReport summary says no clear winner between tied models", async 
   const { html } = await emulated();
   assert.match(html, /<td>no clear winner between [^<]+ and [^<]+<\/td>/);
 });
+
+Deno.test("writeReport interrupted run says so on top", async () => {
+  const parent = await Deno.makeTempDir({ prefix: "report-" });
+  const runDir = await makeFakeRun(parent, { runId: "stopped-run" });
+  const manifestPath = `${runDir}/run.json`;
+  const manifest = JSON.parse(await Deno.readTextFile(manifestPath));
+  manifest.status = "interrupted";
+  manifest.stop_reason = "cancelled by the user (Ctrl-C)";
+  manifest.trials_planned += 50;
+  await Deno.writeTextFile(manifestPath, JSON.stringify(manifest));
+
+  const written = await writeReport(runDir, `${parent}/out`, { pdf: false });
+  const md = await Deno.readTextFile(written.mdPath);
+  const notice = md.indexOf("This run is interrupted (cancelled by the user (Ctrl-C))");
+  assert.ok(notice >= 0, "report.md lacks the interrupted notice");
+  assert.ok(notice < md.indexOf("## Summary recommendations"), "the notice is not above the recommendations");
+  assert.match(await Deno.readTextFile(written.htmlPath), /This run is interrupted/);
+});
