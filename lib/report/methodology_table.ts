@@ -39,7 +39,7 @@ export function methodologyTable(manifest: RunManifest, summary: RunSummary, cou
           `${summary.totals.errors} failed; retried attempts: ${counts.retriedAttempts}`,
       ],
       ["Trials per model", perModel.join("; ") || MISSING],
-      ["Datasets", manifest.datasets.map((d) => `${d.name} (${d.items} items, sha256 ${d.sha256.slice(0, 12)})`).join("; ") || MISSING],
+      ["Datasets", manifest.datasets.map((d) => `${d.name} (${d.items} items in the file, sha256 ${d.sha256.slice(0, 12)})`).join("; ") || MISSING],
       ["Endpoint per model", endpoints.join("; ") || MISSING],
       ["Emulator", emulator],
       ["Deno", manifest.deno_version],

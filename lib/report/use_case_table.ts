@@ -37,7 +37,7 @@ export function useCaseTable(recommendations: readonly Recommendation[], summary
     }
     const { leaders, rest } = rankCandidates(candidates, "higher", { kind: "wilson-overlap" });
     if (leaders[0].value === 0) return [label, "none qualifies", "No model passed any item of this dataset.", MISSING];
-    const best = leaders.length > 1 ? `no clear winner between ${leaders.map((c) => c.model).join(" and ")}` : leaders[0].model;
+    const best = leaders.length > 1 ? `no clear winner between ${joinNames(leaders.map((c) => c.model))}` : leaders[0].model;
     const reason = leaders.map((c) => `${c.model}: ${c.detail}`).join("; ");
     return [label, best, reason, rest[0]?.model ?? MISSING];
   });
@@ -47,4 +47,9 @@ export function useCaseTable(recommendations: readonly Recommendation[], summary
     columns: ["Use case", "Best model", "Why (numbers from this run)", "Runner-up"],
     rows: [...scenarioRows, ...datasetRows],
   };
+}
+
+/** Joins names as "a, b and c". */
+function joinNames(names: readonly string[]): string {
+  return names.length <= 2 ? names.join(" and ") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
