@@ -22,8 +22,8 @@ export interface InstalledKernelspec {
  *
  * `deno jupyter --install` writes under `$XDG_DATA_HOME/jupyter` (checked with Deno 2.9.6), so
  * setting XDG_DATA_HOME keeps the user's own Jupyter folders untouched. The written kernel.json
- * is read back; an unreadable one throws an error naming the file, and a kernel binary other
- * than `Deno.execPath()` is replaced by it.
+ * is read back. An unreadable one throws an error naming the file. A kernel binary other than
+ * `Deno.execPath()` is replaced by it.
  */
 export async function installKernelspec(dataHome: string, name = DENO_KERNEL_NAME): Promise<InstalledKernelspec> {
   if (typeof dataHome !== "string" || dataHome === "") {
