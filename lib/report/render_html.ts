@@ -86,6 +86,7 @@ function summaryTable(recs: readonly Recommendation[]): Table {
         r.runnerUp ?? "—",
       ];
     }),
+    note: "Each criterion scores 1.00 for the best model's measured value, so a 95% band can reach above 1.",
   };
 }
 
