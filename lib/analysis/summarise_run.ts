@@ -49,14 +49,19 @@ export function summariseRun(trials: pl.DataFrame, prices: readonly PriceRow[]):
     .sort("dataset")
     .toRecords() as unknown as { dataset: string; task_kinds: string[] }[];
   // Count and filter by expression, because filtering the whole frame copies every column.
-  const okCount = trials.select(pl.col("status").eq(pl.lit("ok")).sum().alias("ok")).getColumn("ok");
-  const ok = trials.height === 0 ? 0 : Number(okCount.get(0) ?? 0);
+  const counts = trials.select(
+    pl.col("status").eq(pl.lit("ok")).sum().alias("ok"),
+    pl.col("status").eq(pl.lit("error")).and(pl.col("grade_pass").fillNull(false)).sum().alias("expected"),
+  );
+  const ok = trials.height === 0 ? 0 : Number(counts.getColumn("ok").get(0) ?? 0);
+  // Errors an item expects (a prompt over the context window) are correct behaviour, not failures.
+  const expected = trials.height === 0 ? 0 : Number(counts.getColumn("expected").get(0) ?? 0);
   const withKind = trials.lazy().filter(pl.col("task_kind").isNotNull()).select(...GROUP_COLUMNS).collectSync();
 
   return {
     models,
     datasets: datasetRows.map((row) => ({ name: row.dataset, task_kinds: [...row.task_kinds] })),
-    totals: { n: trials.height, ok, errors: trials.height - ok },
+    totals: { n: trials.height, ok, errors: trials.height - ok - expected },
     byModel,
     byModelDataset: summariseGroups(trials, ["model", "dataset"]),
     byModelKind: summariseGroups(withKind, ["model", "task_kind"]),

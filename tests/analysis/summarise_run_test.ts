@@ -227,3 +227,20 @@ Deno.test("summariseRun keeps expected errors out of the error rate", async () =
   const overWindow = summary.errors.find((e) => e.error_class === "context_length_exceeded")!;
   assert.equal(overWindow.expected, 1);
 });
+
+Deno.test("summariseRun totals leave expected errors out", async () => {
+  const expected = trialRecord({
+    model: MODEL,
+    dataset: "edge-cases",
+    item_id: "over-window",
+    task_kind: "edge-case",
+    status: "error",
+    error_class: "context_length_exceeded",
+    grade: { pass: true, score: 1, reason: "expected context_length_exceeded error" },
+  });
+  const records = [ok("a", 1000), expected].map((record, i) => ({ line: i + 1, record }));
+  const summary = summariseRun(buildTrialsFrame(records, "memory"), await loadPriceTable(new URL("../../datasets/prices.csv", import.meta.url).pathname));
+  assert.equal(summary.totals.n, 2);
+  assert.equal(summary.totals.ok, 1);
+  assert.equal(summary.totals.errors, 0);
+});
