@@ -61,7 +61,11 @@ function failuresTable(trials: pl.DataFrame, dataset: string): Table | null {
     .filter(
       pl.col("dataset").eq(pl.lit(dataset))
         .and(pl.col("is_final_attempt"))
-        .and(pl.col("status").eq(pl.lit("error")).or(pl.col("grade_pass").eq(pl.lit(false)))),
+        // An error graded as passed is the outcome its item expects, not a failure.
+        .and(
+          pl.col("status").eq(pl.lit("error")).and(pl.col("grade_pass").fillNull(false).not())
+            .or(pl.col("grade_pass").eq(pl.lit(false))),
+        ),
     );
   if (failed.height === 0) return null;
   const rows = failed.sort(["model", "item_id", "repetition"]).head(SAMPLE_FAILURES).toRecords().map((r) => [
