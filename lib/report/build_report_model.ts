@@ -117,9 +117,9 @@ function imageSummary(trials: pl.DataFrame, facts: ItemFacts): GroupSummary[] | 
 function notices(summary: RunSummary, models: readonly string[], manifest: RunManifest): string[] {
   const out: string[] = [];
   if (manifest.status !== "completed") {
-    const why = manifest.stop_reason ? ` (${manifest.stop_reason})` : "";
+    const reason = manifest.stop_reason ? ` (${manifest.stop_reason})` : "";
     out.push(
-      `This run is ${manifest.status}${why}: ${summary.totals.n} of ${manifest.trials_planned} planned trials were recorded, ` +
+      `This run is ${manifest.status}${reason}: ${summary.totals.n} of ${manifest.trials_planned} planned trials were recorded, ` +
         "so models may rest on unequal samples. Resume it with the same --run-id to complete it.",
     );
   }
