@@ -1,4 +1,4 @@
-import { escapeHtml } from "./escape_html.ts";
+import { escapeHtml } from "../report/escape_html.ts";
 import type { MimeBundle } from "./notebook_types.ts";
 
 /** The parts of a nodejs-polars DataFrame that the table display reads. */

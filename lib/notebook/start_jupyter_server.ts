@@ -1,3 +1,4 @@
+import { encodeHex } from "../runner/encode_hex.ts";
 import type { JupyterCommand } from "./find_jupyter.ts";
 import { freePort } from "./free_port.ts";
 import { waitForJupyterServer } from "./wait_for_jupyter_server.ts";
@@ -141,5 +142,5 @@ async function stopProcess(child: Deno.ChildProcess, drained: Promise<unknown>):
 
 function randomToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return encodeHex(bytes);
 }

@@ -1,3 +1,4 @@
+import { encodeHex } from "../runner/encode_hex.ts";
 import type { RunManifest } from "../runner/manifest.ts";
 
 /** Position of a needle item's needle: the context length and the depth in percent. */
@@ -38,8 +39,7 @@ export async function readItemFacts(manifest: RunManifest): Promise<ItemFacts | 
       return null;
     }
     const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
-    const hex = [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
-    if (hex !== dataset.sha256) return null;
+    if (encodeHex(digest) !== dataset.sha256) return null;
     for (const line of new TextDecoder().decode(bytes).split("\n")) {
       if (line.trim() === "") continue;
       let item: { id?: unknown; messages?: unknown; tags?: unknown };
