@@ -26,7 +26,7 @@ export interface Message {
 
 /** One request to one model. */
 export interface ProviderRequest {
-  /** Model name as the provider knows it, without the `provider:` prefix. */
+  /** Model name the provider uses, without the `provider:` prefix. */
   model: string;
   messages: Message[];
   maxOutputTokens: number;
@@ -77,7 +77,7 @@ export interface ProviderErrorInfo {
   providerCode: string | null;
   message: string;
   requestId: string | null;
-  /** Seconds the server asked the client to wait (`retry-after`), when it said so. */
+  /** Seconds the server asked the client to wait (`retry-after`), when it sent that header. */
   retryAfterSeconds: number | null;
 }
 
@@ -106,7 +106,7 @@ export interface ProviderAdapter {
   stream(request: ProviderRequest): AsyncIterable<StreamEvent>;
 }
 
-/** Where an adapter sends requests: the real API or the local emulator. */
+/** Target of an adapter's requests: the real API or the local emulator. */
 export interface Endpoint {
   kind: "real" | "emulated";
   /** Base URL as the SDK expects it; undefined means the SDK's default (the real API). */

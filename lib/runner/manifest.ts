@@ -37,7 +37,7 @@ export interface RunManifest {
   resumed_at?: string[];
   finished_at: string | null;
   status: "running" | "completed" | "interrupted";
-  /** Why an interrupted run stopped (Ctrl-C, cost budget), null otherwise. */
+  /** Reason an interrupted run stopped (Ctrl-C, cost budget), null otherwise. */
   stop_reason: string | null;
   deno_version: string;
   sdk_versions: Record<string, string>;

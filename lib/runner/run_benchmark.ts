@@ -125,7 +125,7 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
     const profiles = await loadProfiles(emulator.profilesFile);
     for (const [ref, parsed] of providers) {
       const emulated = resolveEndpoint(parsed.provider, env, emulator.url, spec.endpoint).kind === "emulated";
-      // A real API would answer an unknown model with 404; the emulator serves its default profile.
+      // A real API rejects an unknown model with 404, but the emulator serves its default profile.
       if (emulated && parsed.provider !== "openai-compatible" && profiles.find(parsed.model).name === "default") {
         log(`warning: ${ref} has no emulator profile in ${emulator.profilesFile}, so it is emulated with the default profile; check the model name`);
       }
