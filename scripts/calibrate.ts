@@ -3,13 +3,14 @@
  * the open-loop dispatcher's rate accuracy, prints the tables on stdout and writes them into
  * docs/benchmarks.md ("Harness timing accuracy", "Open-loop rate accuracy").
  *
- *   deno task calibrate [--levels 1,64,256,1024] [--provider openai-compatible] [--rate 200]
- *                       [--open-requests 2000] [--no-open-loop] [--no-docs]
+ *   deno task calibrate [--levels 1,64,256,1024] [--provider openai-compatible] [--transport socket]
+ *                       [--rate 200] [--open-requests 2000] [--no-open-loop] [--no-floors] [--no-docs]
  */
 import { parseArgs } from "node:util";
 import { PROVIDER_NAMES, type ProviderName } from "../lib/providers/types.ts";
+import { TRANSPORT_NAMES, type TransportName } from "../lib/providers/http_transport.ts";
 import { runCalibration } from "../lib/calibration/run_calibration.ts";
-import { formatCalibrationTable, formatOpenLoopTable } from "../lib/calibration/format_calibration.ts";
+import { formatCalibrationTable, formatFloorsTable, formatOpenLoopTable } from "../lib/calibration/format_calibration.ts";
 import { replaceMarkdownSection } from "../lib/calibration/replace_markdown_section.ts";
 import { calibrationSections } from "../lib/calibration/calibration_sections.ts";
 
@@ -24,9 +25,14 @@ Options:
   --levels LIST        concurrency levels, comma-separated (default 1,64,256,1024)
   --requests N         measured streams per level (default max(2 × level, 100))
   --provider NAME      SDK path: openai-compatible, openai, anthropic or google (default openai-compatible)
+  --transport NAME     under the SDK: socket (the project's HTTP/1.1 client, what runs use for
+                       http endpoints such as the emulator) or fetch (the runtime's, what runs
+                       use for https APIs); default socket
   --rate R             open-loop arrival rate in requests/s (default 200)
   --open-requests N    requests of the open-loop check (default 2000, 10 s at 200/s)
   --no-open-loop       skip the open-loop check
+  --no-floors          skip the lighter paths (bare client and bare server) that show where
+                       the error comes from
   --no-docs            do not write docs/benchmarks.md
   -h, --help           show this help
 `;
@@ -48,9 +54,11 @@ async function main(): Promise<number> {
       levels: { type: "string" },
       requests: { type: "string" },
       provider: { type: "string" },
+      transport: { type: "string" },
       rate: { type: "string" },
       "open-requests": { type: "string" },
       "no-open-loop": { type: "boolean" },
+      "no-floors": { type: "boolean" },
       "no-docs": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -61,6 +69,8 @@ async function main(): Promise<number> {
   }
   const provider = (values.provider ?? "openai-compatible") as ProviderName;
   if (!(PROVIDER_NAMES as readonly string[]).includes(provider)) throw new Error(`--provider must be one of ${PROVIDER_NAMES.join(", ")}`);
+  const transport = (values.transport ?? "socket") as TransportName;
+  if (!(TRANSPORT_NAMES as readonly string[]).includes(transport)) throw new Error(`--transport must be one of ${TRANSPORT_NAMES.join(", ")}, got ${values.transport}`);
   const levels = parseList(values.levels ?? "1,64,256,1024", "--levels");
   const requests = values.requests === undefined ? undefined : parseList(values.requests, "--requests")[0];
   const rate = values.rate === undefined ? 200 : Number(values.rate);
@@ -70,13 +80,16 @@ async function main(): Promise<number> {
   const report = await runCalibration({
     levels,
     provider,
+    transport,
     requestsPerLevel: requests === undefined ? undefined : () => requests,
+    floors: !values["no-floors"],
     openLoop: values["no-open-loop"] ? null : { ratePerS: rate, requests: openRequests, maxInFlight: 1024 },
     onLog: (message) => console.error(message),
   });
 
   console.log(formatCalibrationTable(report));
   console.log(`\nlargest concurrency with p99 TTFT and chunk-gap error under 1 ms: ${report.maxConcurrencyUnder1Ms ?? "none of the levels measured"}`);
+  if (report.floors.length > 0) console.log(`\nwhere the error comes from:\n${formatFloorsTable(report)}`);
   if (report.openLoop) console.log(`\n${formatOpenLoopTable(report)}`);
 
   if (!values["no-docs"]) {

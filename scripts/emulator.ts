@@ -2,11 +2,12 @@
  * Runs the local provider emulator until Ctrl-C. Prints the URL, the base URL per SDK and a
  * curl example to stdout, and logs one line per request to stderr.
  *
- *   deno task emulator [--port N] [--seed S] [--profiles FILE] [--datasets DIR] [--replay RUN_DIR | --calibration]
+ *   deno task emulator [--port N] [--seed S] [--profiles FILE] [--datasets DIR] [--replay RUN_DIR | --calibration [--bare]]
  */
 import { parseArgs } from "node:util";
 import { emulatorBaseUrls, type RequestLogEntry, startEmulator } from "../lib/emulator/start_emulator.ts";
 import { FAULT_KINDS } from "../lib/emulator/fault_kinds.ts";
+import { startBareCalibrationServer } from "../lib/emulator/bare_calibration_server.ts";
 
 const HELP = `Usage: deno task emulator [options]
 
@@ -24,6 +25,9 @@ Options:
   --calibration     serve scripted streams for harness calibration: model
                     calibration-ttft<ms>-gap<ms>-n<chunks> sends n chunks, the first after
                     ttft ms and then one every gap ms, each carrying its send time in µs
+  --bare            with --calibration: serve the calibration streams from a minimal
+                    HTTP/1.1 server on raw sockets instead (OpenAI chunk shape, any path),
+                    the floor that deno task calibrate compares against
   --quiet           do not log one line per request
   --exit-with-stdin exit when standard input closes (a parent process that dies takes the
                     emulator with it)
@@ -44,6 +48,7 @@ function parseOptions() {
       datasets: { type: "string" },
       replay: { type: "string" },
       calibration: { type: "boolean" },
+      bare: { type: "boolean" },
       "exit-with-stdin": { type: "boolean" },
       quiet: { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -51,6 +56,7 @@ function parseOptions() {
     strict: true,
   });
   if (values.replay !== undefined && values.calibration) throw new Error("--replay and --calibration exclude each other");
+  if (values.bare && !values.calibration) throw new Error("--bare serves calibration streams only: add --calibration");
   return {
     help: values.help === true,
     port: values.port === undefined ? 0 : parseInteger(values.port, "--port"),
@@ -59,6 +65,7 @@ function parseOptions() {
     datasetsDir: values.datasets,
     replayDir: values.replay,
     calibration: values.calibration === true,
+    bare: values.bare === true,
     exitWithStdin: values["exit-with-stdin"] === true,
     quiet: values.quiet === true,
   };
@@ -102,7 +109,8 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const { exitWithStdin, quiet, ...emulatorOptions } = options;
+  const { exitWithStdin, quiet, bare, ...emulatorOptions } = options;
+  if (bare) return await serveBare(emulatorOptions.port, exitWithStdin);
   const emulator = await startEmulator({ ...emulatorOptions, onRequest: quiet ? undefined : logRequest });
   const urls = emulatorBaseUrls(emulator.url);
   const example = JSON.stringify({
@@ -124,15 +132,28 @@ Example:
     console.error(`items with a repeated prompt, answered as the earlier item: ${emulator.shadowedItems.join(", ")}`);
   }
 
-  const stopped = Promise.withResolvers<string>();
-  const onSignal = (name: string) => () => stopped.resolve(name);
-  Deno.addSignalListener("SIGINT", onSignal("SIGINT"));
-  Deno.addSignalListener("SIGTERM", onSignal("SIGTERM"));
-  if (exitWithStdin) watchStdin(() => stopped.resolve("end of standard input"));
-  const signal = await stopped.promise;
+  const signal = await waitForStop(exitWithStdin);
   console.error(`${signal} received, stopping`);
   await emulator.close();
   return 0;
+}
+
+/** Runs the bare calibration server until a signal or the end of standard input. */
+async function serveBare(port: number, exitWithStdin: boolean): Promise<number> {
+  const server = startBareCalibrationServer(port, (message) => console.error(message));
+  console.log(`Bare calibration server listening on ${server.url}`);
+  const signal = await waitForStop(exitWithStdin);
+  console.error(`${signal} received, stopping`);
+  await server.close();
+  return 0;
+}
+
+function waitForStop(exitWithStdin: boolean): Promise<string> {
+  const stopped = Promise.withResolvers<string>();
+  Deno.addSignalListener("SIGINT", () => stopped.resolve("SIGINT"));
+  Deno.addSignalListener("SIGTERM", () => stopped.resolve("SIGTERM"));
+  if (exitWithStdin) watchStdin(() => stopped.resolve("end of standard input"));
+  return stopped.promise;
 }
 
 Deno.exit(await main());

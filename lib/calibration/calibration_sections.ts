@@ -1,4 +1,4 @@
-import { formatCalibrationTable, formatOpenLoopTable } from "./format_calibration.ts";
+import { formatCalibrationTable, formatFloorsTable, formatOpenLoopTable } from "./format_calibration.ts";
 import type { CalibrationReport } from "./run_calibration.ts";
 
 /** TTFT p99 error targets: at most 0.5 ms at concurrency 64 and 1 ms at 256. */
@@ -19,7 +19,7 @@ export function calibrationSections(report: CalibrationReport, command: string):
   });
   const timing = [
     `Command: \`${command}\`, ${report.date}, ${report.cpus} CPUs, Deno ${report.denoVersion}, SDK path ` +
-    `\`${report.provider}\`, emulator in its own process, stream \`${report.model}\`, ` +
+    `\`${report.provider}\` over the \`${report.transport}\` transport, emulator in its own process, stream \`${report.model}\`, ` +
     `load average ${report.loadAverage ?? "unknown"} when the calibration started.`,
     "",
     "The emulator stamps each chunk with the microseconds since the request arrived at which it sent the chunk.",
@@ -37,15 +37,22 @@ export function calibrationSections(report: CalibrationReport, command: string):
     ...targetLines,
     "",
     "What limits it, read from the table: the request-path column is the share of the TTFT error spent",
-    "before the emulator saw the request (SDK request building and the runtime's fetch, which the send",
-    "stamp precedes); the rest is delivery and parsing of the response. \"Harness CPU\" is the harness",
-    "process's CPU time over wall time, so near or above 100% the event loop queues work and every",
-    "timestamp is late by the queue. On a machine where one wake-up of an idle event loop costs a",
-    "few hundred µs of CPU (the CPU per event at concurrency 1), the error floor is set by scheduling,",
-    "not by the harness's own code. The emulator runs on the same machine and competes for the same cores:",
-    "when events/s stops growing with concurrency, the two processes together have saturated the machine,",
-    "the streams run slower than scripted and both sides queue. The load average above counts other work",
-    "on the machine, which raises every error.",
+    "before the emulator saw the request (the transport's write and the emulator's accept and routing,",
+    "which the send stamp precedes); the rest is delivery of the response. \"Harness CPU\" is the harness",
+    "process's CPU time (all its threads, the garbage collector's included) over wall time, so near or",
+    "above 100% the event loop queues work and every timestamp is late by the queue. The emulator runs on",
+    "the same machine and competes for the same cores: when events/s stops growing with concurrency, the",
+    "two processes together have saturated the machine. The load average above counts other work on the",
+    "machine, which raises every error.",
+    "",
+    "Where the error comes from: each level again on lighter paths. The bare client posts the same",
+    "request over the same socket transport and reads the stamps from the raw SSE bytes, without the",
+    "SDK, the adapter or `runAttempt`. The bare server (`deno task emulator --calibration --bare`) is a",
+    "minimal HTTP/1.1 server on raw sockets that writes each stamped chunk with one socket write. The",
+    "last row of each level, bare client against bare server, is what the runtime's sockets and timers",
+    "on this machine leave when no SDK, harness or emulator code runs: no harness can measure below it here.",
+    "",
+    formatFloorsTable(report),
   ].join("\n");
   const o = report.openLoop;
   const openLoop = o === null ? "" : [

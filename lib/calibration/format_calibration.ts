@@ -1,4 +1,5 @@
 import type { CalibrationReport } from "./run_calibration.ts";
+import type { LevelResult } from "./measure_level.ts";
 
 const fixed = (value: number | null, digits = 3) => (value === null ? "n/a" : value.toFixed(digits));
 
@@ -12,6 +13,26 @@ export function formatCalibrationTable(report: CalibrationReport): string {
   return [
     "| concurrency | streams | failed | TTFT error p50 (ms) | TTFT error p99 (ms) | of it request path p50 (ms) | request path p99 (ms) | chunk-gap error p50 (ms) | chunk-gap error p99 (ms) | CPU per event (µs) | events/s | harness CPU |",
     "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ...rows,
+  ].join("\n");
+}
+
+/**
+ * Formats where the error comes from: per level, the harness's path (SDK against the
+ * emulator) next to the lighter paths of the floors, as a Markdown table.
+ */
+export function formatFloorsTable(report: CalibrationReport): string {
+  if (report.floors.length === 0) return "Not measured in this calibration.";
+  const row = (path: string, r: LevelResult) =>
+    `| ${r.concurrency} | ${path} | ${r.failed} | ${fixed(r.ttftErrorP50Ms)} | ${fixed(r.ttftErrorP99Ms)} | ${fixed(r.requestPathP99Ms)} | ` +
+    `${fixed(r.gapErrorP99Ms)} | ${fixed(r.cpuUsPerEvent, 1)} | ${r.eventsPerS.toFixed(0)} | ${(r.cpuLoad * 100).toFixed(0)}% |`;
+  const rows = report.levels.flatMap((level) => [
+    row(`SDK (${report.provider}), emulator`, level),
+    ...report.floors.filter((floor) => floor.result.concurrency === level.concurrency).map((floor) => row(floor.path, floor.result)),
+  ]);
+  return [
+    "| concurrency | client, server | failed | TTFT error p50 (ms) | TTFT error p99 (ms) | request path p99 (ms) | chunk-gap error p99 (ms) | client CPU per event (µs) | events/s | client CPU |",
+    "|---|---|---|---|---|---|---|---|---|---|",
     ...rows,
   ].join("\n");
 }

@@ -3,13 +3,30 @@ import type { Clock, ProviderAdapter } from "../providers/types.ts";
 import { dispatchPool } from "../runner/dispatch_pool.ts";
 import { runAttempt } from "../runner/run_attempt.ts";
 import { percentile } from "./percentile.ts";
-import { timingErrors } from "./timing_errors.ts";
+import { type TimingErrors, timingErrors } from "./timing_errors.ts";
+
+/**
+ * Runs one calibration stream and returns its timing errors; throws when the stream failed.
+ * `origin` is the clock reading that the level's send and receive times count from, and
+ * `originUnixMs` its Unix time (null when the clock does not map to Unix time).
+ */
+export type StreamRunner = (origin: number, originUnixMs: number | null) => Promise<TimingErrors>;
+
+/** Creates a `StreamRunner` for the full harness path: official SDK, adapter and `runAttempt`. */
+export function sdkStreamRunner(adapter: ProviderAdapter, model: string, clock: Clock): StreamRunner {
+  return async (origin, originUnixMs) => {
+    const outcome = await runAttempt(
+      adapter,
+      { model, messages: [{ role: "user", content: "calibrate" }], maxOutputTokens: 64 },
+      { clock, origin, firstTokenTimeoutMs: 30_000, totalTimeoutMs: 120_000 },
+    );
+    return timingErrors(outcome, originUnixMs);
+  };
+}
 
 /** Options of `measureLevel`. */
 export interface LevelOptions {
-  adapter: ProviderAdapter;
-  /** Calibration model name, e.g. `calibration-ttft50-gap10-n20`. */
-  model: string;
+  runStream: StreamRunner;
   concurrency: number;
   /** Requests run first and not measured: they open connections and warm the JIT. */
   warmupRequests: number;
@@ -36,7 +53,7 @@ export interface LevelResult {
   gapErrorP99Ms: number | null;
   gapErrorMaxMs: number | null;
   gaps: number;
-  /** Harness CPU time (user + system) per stream event the adapters yielded, warm-up included, µs. */
+  /** Harness CPU time (user + system) per stream event, warm-up included, µs. */
   cpuUsPerEvent: number | null;
   /** Stream events per second the harness handled, warm-up included. */
   eventsPerS: number;
@@ -46,10 +63,9 @@ export interface LevelResult {
 }
 
 /**
- * Runs calibration streams at one concurrency level through the full harness path (official
- * SDK, adapter, `runAttempt`, closed-loop pool) and measures the harness's timing errors
- * against the send times the emulator stamped into each chunk. Failed streams are counted,
- * not measured.
+ * Runs calibration streams at one concurrency level in a closed-loop pool and measures the
+ * client's timing errors against the send times the server stamped into each chunk. Failed
+ * streams are counted, not measured.
  */
 export async function measureLevel(options: LevelOptions): Promise<LevelResult> {
   const { clock, concurrency } = options;
@@ -71,22 +87,18 @@ export async function measureLevel(options: LevelOptions): Promise<LevelResult> 
   const cpuBefore = cpuUsage();
   const started = clock();
   await dispatchPool(total, async (index) => {
-    const outcome = await runAttempt(
-      options.adapter,
-      { model: options.model, messages: [{ role: "user", content: "calibrate" }], maxOutputTokens: 64 },
-      { clock, origin, firstTokenTimeoutMs: 30_000, totalTimeoutMs: 120_000 },
-    );
-    events += outcome.events.length;
-    if (index < options.warmupRequests) return;
-
+    let errors: TimingErrors;
     try {
-      const errors = timingErrors(outcome, originUnixMs);
-      ttft.push(Math.abs(errors.ttftErrorMs));
-      if (errors.requestPathMs !== null) requestPath.push(errors.requestPathMs);
-      for (const gap of errors.gapErrorsMs) gaps.push(Math.abs(gap));
+      errors = await options.runStream(origin, originUnixMs);
     } catch {
-      failed++;
+      if (index >= options.warmupRequests) failed++;
+      return;
     }
+    events += errors.events;
+    if (index < options.warmupRequests) return;
+    ttft.push(Math.abs(errors.ttftErrorMs));
+    if (errors.requestPathMs !== null) requestPath.push(errors.requestPathMs);
+    for (const gap of errors.gapErrorsMs) gaps.push(Math.abs(gap));
   }, { maxInFlight: concurrency, arrivalsMs: arrivals, clock });
 
   const wallS = (clock() - started) / 1000;

@@ -1,10 +1,13 @@
 import { calibrationModel } from "../emulator/calibration_engine.ts";
-import { createAdapter } from "../providers/create_adapter.ts";
+import { createAdapter, defaultTransport } from "../providers/create_adapter.ts";
 import { resolveEndpoint } from "../providers/resolve_endpoint.ts";
+import type { TransportName } from "../providers/http_transport.ts";
 import { type Clock, monotonicClock, type ProviderName } from "../providers/types.ts";
 import { startEmulatorProcess } from "../runner/start_emulator_process.ts";
 import { checkOpenLoopRate, type OpenLoopResult } from "./check_open_loop_rate.ts";
-import { type LevelResult, measureLevel } from "./measure_level.ts";
+import { type LevelResult, measureLevel, sdkStreamRunner, type StreamRunner } from "./measure_level.ts";
+import { bareStreamRunner } from "./bare_stream_runner.ts";
+import { SocketTransport } from "../providers/socket_transport.ts";
 
 /** Options of `runCalibration`. */
 export interface CalibrationOptions {
@@ -18,22 +21,39 @@ export interface CalibrationOptions {
   chunks?: number;
   /** SDK path to measure (default openai-compatible, the `openai` SDK). */
   provider?: ProviderName;
+  /** Transport under the SDK (default: the one runs use for the emulator's http URL, `socket`). */
+  transport?: TransportName;
+  /**
+   * Also measure each level on three lighter paths, to show where the error comes from: a bare
+   * client (no SDK) against the emulator, the SDK against the bare raw-socket server, and the
+   * bare client against the bare server (default true).
+   */
+  floors?: boolean;
   /** Open-loop rate check; null skips it. */
   openLoop?: { ratePerS: number; requests: number; maxInFlight: number } | null;
   clock?: Clock;
   onLog?: (message: string) => void;
 }
 
+/** One level measured on a lighter path than the harness's. */
+export interface FloorResult {
+  path: "bare client, emulator" | "SDK, bare server" | "bare client, bare server";
+  result: LevelResult;
+}
+
 /** Everything a calibration measured. */
 export interface CalibrationReport {
   date: string;
   provider: ProviderName;
+  transport: TransportName;
   model: string;
   cpus: number;
   denoVersion: string;
   /** 1-minute load average of the machine when the calibration started (Linux), or null. */
   loadAverage: number | null;
   levels: LevelResult[];
+  /** The same levels without the SDK, without the emulator, or without both; empty when not measured. */
+  floors: FloorResult[];
   /** Largest measured level whose TTFT and chunk-gap p99 errors are both under 1 ms, or null. */
   maxConcurrencyUnder1Ms: number | null;
   openLoop: OpenLoopResult | null;
@@ -61,24 +81,40 @@ export async function runCalibration(options: CalibrationOptions): Promise<Calib
   const emptyDatasets = await Deno.makeTempDir({ prefix: "calibration-datasets-" });
   const loadAverage = readLoadAverage();
   const emulator = await startEmulatorProcess(1, { calibration: true, datasetsDir: emptyDatasets });
+  const bareServer = options.floors === false ? null : await startEmulatorProcess(1, { calibration: true, bare: true, datasetsDir: emptyDatasets });
+  const endpoint = resolveEndpoint(provider, {}, emulator.url, "emulator");
+  const transport = options.transport ?? defaultTransport(endpoint);
+  const adapter = createAdapter(provider, endpoint, { clock, transport });
+  // The bare server speaks the OpenAI chunk shape only, so the SDK runs over it on that path.
+  const bareAdapter = bareServer === null ? null : createAdapter("openai-compatible", resolveEndpoint("openai-compatible", {}, bareServer.url, "emulator"), { clock, transport: "socket" });
+  const bareTransport = new SocketTransport(clock);
   try {
-    const adapter = createAdapter(provider, resolveEndpoint(provider, {}, emulator.url, "emulator"), { clock });
+    const measure = (runStream: StreamRunner, level: number) =>
+      measureLevel({
+        runStream,
+        concurrency: level,
+        warmupRequests: level,
+        requests: requestsFor(level),
+        streamDurationMs: ttftMs + (chunks - 1) * gapMs,
+        clock,
+        // Only the default clock is performance.now(), whose readings map to Unix time.
+        originUnixMs: options.clock === undefined ? (reading) => performance.timeOrigin + reading : undefined,
+      });
     const results: LevelResult[] = [];
+    const floors: FloorResult[] = [];
     for (const level of levels) {
       log(`measuring concurrency ${level} (${requestsFor(level)} streams of ${model})`);
-      results.push(
-        await measureLevel({
-          adapter,
-          model,
-          concurrency: level,
-          warmupRequests: level,
-          requests: requestsFor(level),
-          streamDurationMs: ttftMs + (chunks - 1) * gapMs,
-          clock,
-          // Only the default clock is performance.now(), whose readings map to Unix time.
-          originUnixMs: options.clock === undefined ? (reading) => performance.timeOrigin + reading : undefined,
-        }),
-      );
+      results.push(await measure(sdkStreamRunner(adapter, model, clock), level));
+      if (bareServer === null || bareAdapter === null) continue;
+      const paths: [FloorResult["path"], StreamRunner][] = [
+        ["bare client, emulator", bareStreamRunner(bareTransport, `${emulator.url}/v1/chat/completions`, model, clock)],
+        ["SDK, bare server", sdkStreamRunner(bareAdapter, model, clock)],
+        ["bare client, bare server", bareStreamRunner(bareTransport, `${bareServer.url}/v1/chat/completions`, model, clock)],
+      ];
+      for (const [path, runStream] of paths) {
+        log(`  floor at concurrency ${level}: ${path}`);
+        floors.push({ path, result: await measure(runStream, level) });
+      }
     }
     let openLoop: OpenLoopResult | null = null;
     if (options.openLoop) {
@@ -92,16 +128,22 @@ export async function runCalibration(options: CalibrationOptions): Promise<Calib
     return {
       date: new Date().toISOString().slice(0, 10),
       provider,
+      transport,
       model,
       cpus: navigator.hardwareConcurrency,
       denoVersion: Deno.version.deno,
       loadAverage,
       levels: results,
+      floors,
       maxConcurrencyUnder1Ms: underOneMs.length === 0 ? null : Math.max(...underOneMs.map((r) => r.concurrency)),
       openLoop,
     };
   } finally {
+    adapter.close();
+    bareAdapter?.close();
+    bareTransport.close();
     await emulator.stop();
+    await bareServer?.stop();
     await Deno.remove(emptyDatasets, { recursive: true });
   }
 }

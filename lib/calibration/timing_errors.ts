@@ -31,6 +31,21 @@ export function timingErrors(outcome: AttemptOutcome, originUnixMs: number | nul
     throw new Error(`calibration stream failed (${outcome.error.class}): ${outcome.error.message}`);
   }
   const chunks = outcome.content.filter((event) => event.kind === "text-delta");
+  return stampedTimingErrors(outcome.send_ms, chunks.map((chunk) => ({ t_ms: chunk.t_ms, text: chunk.text })), outcome.events.length, originUnixMs);
+}
+
+/**
+ * Computes the timing errors of one stream from the client's send time and the received
+ * chunks, each with its receive time and the text that contains the server's stamp. Times
+ * count from one origin whose Unix time is `originUnixMs`. Throws when no chunk came or
+ * one lacks its stamp.
+ */
+export function stampedTimingErrors(
+  sendMs: number,
+  chunks: readonly { t_ms: number; text: string }[],
+  events: number,
+  originUnixMs: number | null,
+): TimingErrors {
   if (chunks.length === 0) throw new Error("calibration stream carried no chunk");
   const stamps = chunks.map((chunk) => {
     const match = STAMP.exec(chunk.text);
@@ -38,8 +53,8 @@ export function timingErrors(outcome: AttemptOutcome, originUnixMs: number | nul
     return { sentMs: Number(match[1]) / 1000, arrivalUnixMs: Number(match[2]) / 1000 };
   });
   const serverMs = stamps.map((stamp) => stamp.sentMs);
-  const ttftErrorMs = (chunks[0].t_ms - outcome.send_ms) - serverMs[0];
+  const ttftErrorMs = (chunks[0].t_ms - sendMs) - serverMs[0];
   const gapErrorsMs = chunks.slice(1).map((chunk, i) => (chunk.t_ms - chunks[i].t_ms) - (serverMs[i + 1] - serverMs[i]));
-  const requestPathMs = originUnixMs === null ? null : stamps[0].arrivalUnixMs - (originUnixMs + outcome.send_ms);
-  return { ttftErrorMs, gapErrorsMs, requestPathMs, events: outcome.events.length };
+  const requestPathMs = originUnixMs === null ? null : stamps[0].arrivalUnixMs - (originUnixMs + sendMs);
+  return { ttftErrorMs, gapErrorsMs, requestPathMs, events };
 }

@@ -4,6 +4,7 @@ import { checkRequest } from "./check_request.ts";
 import { type ChunkReader, driveStream } from "./drive_stream.ts";
 import { InvalidStreamError } from "./invalid_stream_error.ts";
 import { createTimedFetch } from "./timed_fetch.ts";
+import type { HttpTransport } from "./http_transport.ts";
 
 type StreamChunk = Anthropic.Messages.RawMessageStreamEvent;
 type MessagesParams = Anthropic.Messages.MessageCreateParamsStreaming;
@@ -13,6 +14,8 @@ type ContentBlock = Anthropic.Messages.ContentBlockParam;
 export interface AnthropicAdapterOptions {
   endpoint: Endpoint;
   clock: Clock;
+  /** Carries the SDK's requests; the adapter closes its idle connections on `close()`. */
+  transport: HttpTransport;
 }
 
 /** Adapter for the Anthropic Messages API on the official `@anthropic-ai/sdk`, automatic retries off. */
@@ -20,15 +23,22 @@ export class AnthropicAdapter implements ProviderAdapter {
   readonly provider = "anthropic" as const;
   readonly #endpoint: Endpoint;
   readonly #clock: Clock;
+  readonly #transport: HttpTransport;
 
   constructor(options: AnthropicAdapterOptions) {
     this.#endpoint = options.endpoint;
     this.#clock = options.clock;
+    this.#transport = options.transport;
+  }
+
+  /** Close idle keep-alive connections; the adapter stays usable. */
+  close(): void {
+    this.#transport.close();
   }
 
   /** Send `request` as a streaming Messages request and yield its events. A failure becomes the final `error` event, never a throw. */
   stream(request: ProviderRequest): AsyncIterable<StreamEvent> {
-    const timedFetch = createTimedFetch(this.#clock);
+    const timedFetch = createTimedFetch(this.#clock, this.#transport);
     const endpoint = this.#endpoint;
 
     return driveStream<StreamChunk>({

@@ -2,11 +2,21 @@ import { type Clock, type Endpoint, monotonicClock, PROVIDER_NAMES, type Provide
 import { AnthropicAdapter } from "./anthropic_adapter.ts";
 import { GeminiAdapter } from "./gemini_adapter.ts";
 import { OpenAIAdapter } from "./openai_adapter.ts";
+import { FetchTransport, type HttpTransport, TRANSPORT_NAMES, type TransportName } from "./http_transport.ts";
+import { SocketTransport } from "./socket_transport.ts";
 
 /** Options of `createAdapter`. */
 export interface CreateAdapterOptions {
   /** Clock that stamps every event; defaults to `performance.now()`. */
   clock?: Clock;
+  /**
+   * Transport under the SDK: `socket` (the project's HTTP/1.1 client, which stamps send and
+   * arrival times at the socket) or `fetch` (the runtime's). Default: `socket` for `http:`
+   * endpoints (the emulator, local servers) and `fetch` for `https:` ones and when an HTTP
+   * proxy is configured, where network delay dwarfs the difference and `fetch` brings
+   * HTTP/2, proxies and compression.
+   */
+  transport?: TransportName;
 }
 
 /**
@@ -28,17 +38,46 @@ export function createAdapter(
     throw new Error("Invalid options.clock: expected a function returning milliseconds, e.g. () => performance.now().");
   }
 
+  if (options.transport !== undefined && !(TRANSPORT_NAMES as readonly string[]).includes(options.transport)) {
+    throw new Error(`Invalid options.transport ${JSON.stringify(options.transport)}: expected one of ${TRANSPORT_NAMES.join(", ")}.`);
+  }
+  const transportName = options.transport ?? defaultTransport(endpoint);
+  const transport: HttpTransport = transportName === "socket" ? new SocketTransport(clock) : new FetchTransport(clock);
+
   switch (provider) {
     case "openai":
     case "openai-compatible":
-      return new OpenAIAdapter({ provider, endpoint, clock });
+      return new OpenAIAdapter({ provider, endpoint, clock, transport });
     case "anthropic":
-      return new AnthropicAdapter({ endpoint, clock });
+      return new AnthropicAdapter({ endpoint, clock, transport });
     case "google":
-      return new GeminiAdapter({ endpoint, clock });
+      return new GeminiAdapter({ endpoint, clock, transport });
   }
 }
 
+/** `socket` for plain-http endpoints reached directly, `fetch` otherwise (see `CreateAdapterOptions.transport`). */
+export function defaultTransport(endpoint: Endpoint): TransportName {
+  if (endpoint.baseURL === undefined) return "fetch";
+  const url = new URL(endpoint.baseURL);
+  if (url.protocol !== "http:") return "fetch";
+  return proxyApplies(url.hostname) ? "fetch" : "socket";
+}
+
+/** True when HTTP_PROXY or ALL_PROXY is set and NO_PROXY does not exempt `hostname`, as `fetch` decides. */
+function proxyApplies(hostname: string): boolean {
+  const read = (name: string) => {
+    try {
+      return Deno.env.get(name) ?? Deno.env.get(name.toLowerCase()) ?? "";
+    } catch {
+      // Without permission to read the environment, no proxy can be configured through it either.
+      return "";
+    }
+  };
+  if (read("HTTP_PROXY") === "" && read("ALL_PROXY") === "") return false;
+  const exempt = read("NO_PROXY").split(",").map((entry) => entry.trim().toLowerCase().replace(/^\*?\./, "")).filter(Boolean);
+  const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  return !exempt.some((entry) => entry === "*" || host === entry || host.endsWith(`.${entry}`));
+}
 function checkEndpoint(provider: ProviderName, endpoint: Endpoint): void {
   if (endpoint === null || typeof endpoint !== "object") {
     throw new Error(`Invalid endpoint for "${provider}": expected { kind, baseURL, apiKey }; build it with resolveEndpoint().`);

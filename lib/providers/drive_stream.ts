@@ -49,7 +49,8 @@ export async function* driveStream<TChunk>(options: DriveOptions<TChunk>): Async
     yield* takeHeadEvent();
 
     for await (const chunk of chunks) {
-      const t = clock();
+      // The arrival of the bytes that completed the chunk, when the transport saw it; else now.
+      const t = timedFetch.lastBodyT() ?? clock();
       yield* reader.read(chunk, t);
     }
     const t = clock();

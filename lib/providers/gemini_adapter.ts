@@ -4,11 +4,14 @@ import { checkRequest } from "./check_request.ts";
 import { type ChunkReader, driveStream } from "./drive_stream.ts";
 import { InvalidStreamError } from "./invalid_stream_error.ts";
 import { createTimedFetch } from "./timed_fetch.ts";
+import type { HttpTransport } from "./http_transport.ts";
 
 /** Settings of a `GeminiAdapter`. */
 export interface GeminiAdapterOptions {
   endpoint: Endpoint;
   clock: Clock;
+  /** Carries the SDK's requests; the adapter closes its idle connections on `close()`. */
+  transport: HttpTransport;
 }
 
 /**
@@ -19,15 +22,22 @@ export class GeminiAdapter implements ProviderAdapter {
   readonly provider = "google" as const;
   readonly #endpoint: Endpoint;
   readonly #clock: Clock;
+  readonly #transport: HttpTransport;
 
   constructor(options: GeminiAdapterOptions) {
     this.#endpoint = options.endpoint;
     this.#clock = options.clock;
+    this.#transport = options.transport;
+  }
+
+  /** Close idle keep-alive connections; the adapter stays usable. */
+  close(): void {
+    this.#transport.close();
   }
 
   /** Send `request` with `models.generateContentStream` and yield its events. A failure becomes the final `error` event, never a throw. */
   stream(request: ProviderRequest): AsyncIterable<StreamEvent> {
-    const timedFetch = createTimedFetch(this.#clock);
+    const timedFetch = createTimedFetch(this.#clock, this.#transport);
     const endpoint = this.#endpoint;
 
     return driveStream<GenerateContentResponse>({

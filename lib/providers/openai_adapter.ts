@@ -4,6 +4,7 @@ import { checkRequest } from "./check_request.ts";
 import { type ChunkReader, driveStream } from "./drive_stream.ts";
 import { InvalidStreamError } from "./invalid_stream_error.ts";
 import { createTimedFetch } from "./timed_fetch.ts";
+import type { HttpTransport } from "./http_transport.ts";
 
 type ChatChunk = OpenAI.Chat.Completions.ChatCompletionChunk;
 type ChatMessage = OpenAI.Chat.Completions.ChatCompletionMessageParam;
@@ -15,6 +16,8 @@ export interface OpenAIAdapterOptions {
   provider: "openai" | "openai-compatible";
   endpoint: Endpoint;
   clock: Clock;
+  /** Carries the SDK's requests; the adapter closes its idle connections on `close()`. */
+  transport: HttpTransport;
 }
 
 /**
@@ -25,16 +28,23 @@ export class OpenAIAdapter implements ProviderAdapter {
   readonly provider: "openai" | "openai-compatible";
   readonly #endpoint: Endpoint;
   readonly #clock: Clock;
+  readonly #transport: HttpTransport;
 
   constructor(options: OpenAIAdapterOptions) {
     this.provider = options.provider;
     this.#endpoint = options.endpoint;
     this.#clock = options.clock;
+    this.#transport = options.transport;
+  }
+
+  /** Close idle keep-alive connections; the adapter stays usable. */
+  close(): void {
+    this.#transport.close();
   }
 
   /** Send `request` as a streaming chat completion and yield its events. A failure becomes the final `error` event, never a throw. */
   stream(request: ProviderRequest): AsyncIterable<StreamEvent> {
-    const timedFetch = createTimedFetch(this.#clock);
+    const timedFetch = createTimedFetch(this.#clock, this.#transport);
     const endpoint = this.#endpoint;
     const provider = this.provider;
 
@@ -47,7 +57,7 @@ export class OpenAIAdapter implements ProviderAdapter {
       open: async () => {
         checkRequest(request);
         // One client per request, so the fetch wrapper records only this request's response.
-        // Clients share the runtime's connection pool, so keep-alive connections are reused.
+        // Clients share the adapter's transport, so keep-alive connections are reused.
         const client = new OpenAI({
           apiKey: endpoint.apiKey,
           baseURL: endpoint.baseURL,

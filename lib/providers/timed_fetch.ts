@@ -1,8 +1,9 @@
+import { FetchTransport, type HttpTransport, type TransportProbe } from "./http_transport.ts";
 import type { Clock } from "./types.ts";
 
-/** The response head one request received, stamped when `fetch` resolved. */
+/** The response head one request received. */
 export interface ResponseHead {
-  /** Clock reading right before the request was handed to `fetch`, body already built. */
+  /** Clock reading right before the request went out: before its bytes were written (socket) or `fetch` was called. */
   sentT: number;
   /** Clock reading when the status line and headers had arrived. */
   t: number;
@@ -17,25 +18,28 @@ export interface TimedFetch {
   fetch: typeof globalThis.fetch;
   /** Head of the last response, or null while no response has arrived. */
   lastHead(): ResponseHead | null;
+  /**
+   * Arrival time of the response body bytes the SDK read last, or null when the transport
+   * cannot tell (`fetch`). An event the SDK yields arrived then, however long its parsing took.
+   */
+  lastBodyT(): number | null;
 }
 
 /**
- * Create a fetch wrapper to hand to an SDK client, so the adapter learns when the
- * response headers arrived, with which status and request id.
- *
- * `fetch` resolves as soon as the headers are in, before any body byte is read, so the
- * clock reading taken then is the time to first byte of the response head. Use one
- * wrapper per request: it keeps only the last response.
+ * Create a fetch function to hand to an SDK client, so the adapter learns when the request
+ * went out, when the response head arrived, with which status and request id, and when the
+ * body bytes behind each event arrived. Use one per request: it keeps only the last response.
  */
-export function createTimedFetch(clock: Clock, baseFetch: typeof globalThis.fetch = globalThis.fetch): TimedFetch {
+export function createTimedFetch(clock: Clock, transport: HttpTransport = new FetchTransport(clock)): TimedFetch {
   let head: ResponseHead | null = null;
+  let probe: TransportProbe = { sentT: null, headT: null, bodyT: null };
 
   const timedFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const sentT = clock();
-    const response = await baseFetch(input, init);
-    const t = clock();
+    probe = { sentT: null, headT: null, bodyT: null };
+    const response = await transport.fetch(input, init, probe);
+    const t = probe.headT ?? clock();
     head = {
-      sentT,
+      sentT: probe.sentT ?? t,
       t,
       status: response.status,
       headers: response.headers,
@@ -44,5 +48,5 @@ export function createTimedFetch(clock: Clock, baseFetch: typeof globalThis.fetc
     return response;
   };
 
-  return { fetch: timedFetch as typeof globalThis.fetch, lastHead: () => head };
+  return { fetch: timedFetch as typeof globalThis.fetch, lastHead: () => head, lastBodyT: () => probe.bodyT };
 }

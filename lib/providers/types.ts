@@ -104,6 +104,8 @@ export type StreamEvent =
 export interface ProviderAdapter {
   readonly provider: ProviderName;
   stream(request: ProviderRequest): AsyncIterable<StreamEvent>;
+  /** Close idle keep-alive connections, so nothing stays open after a run; the adapter stays usable. */
+  close(): void;
 }
 
 /** Target of an adapter's requests: the real API or the local emulator. */

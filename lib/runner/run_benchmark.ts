@@ -133,9 +133,9 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
   }
 
   const recorder = await TrialRecorder.open(runDir, { recordStreams: spec.record_streams, maxOutputTokens: spec.max_output_tokens });
+  const adapters = new Map<string, ProviderAdapter>();
   try {
     const endpoints = new Map<string, Endpoint>();
-    const adapters = new Map<string, ProviderAdapter>();
     for (const [ref, parsed] of providers) {
       const endpoint = resolveEndpoint(parsed.provider, env, emulator?.url ?? null, spec.endpoint);
       endpoints.set(ref, endpoint);
@@ -227,6 +227,7 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
     return { runDir, manifest, records: [...recorder.existing, ...records] };
   } finally {
     recorder.close();
+    for (const adapter of adapters.values()) adapter.close();
     await emulator?.stop();
   }
 }

@@ -18,6 +18,8 @@ export interface EmulatorProcessOptions {
   replayDir?: string | null;
   /** Serve scripted calibration streams (see `deno task emulator --help`). */
   calibration?: boolean;
+  /** With `calibration`: serve them from the bare raw-socket server instead of the emulator's HTTP server. */
+  bare?: boolean;
   /** Directory of `*.jsonl` datasets whose items get dataset replies (default the repository's `datasets/`). */
   datasetsDir?: string | null;
   startTimeoutMs?: number;
@@ -44,6 +46,7 @@ export async function startEmulatorProcess(seed: number, options: EmulatorProces
   if (options.profilesPath) args.push("--profiles", options.profilesPath);
   if (options.replayDir) args.push("--replay", options.replayDir);
   if (options.calibration) args.push("--calibration");
+  if (options.bare) args.push("--bare");
   if (options.datasetsDir) args.push("--datasets", options.datasetsDir);
   const child = new Deno.Command(Deno.execPath(), {
     args,

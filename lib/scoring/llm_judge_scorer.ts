@@ -67,18 +67,22 @@ export const llmJudgeScorer: Scorer = {
 
     let text = "";
     let usage: Usage | null = null;
-    for await (const event of adapter.stream({
-      model,
-      messages: buildJudgeMessages(item, output, settings.rubric),
-      maxOutputTokens: settings.max_output_tokens,
-      temperature: 0,
-      signal: options.signal,
-    })) {
-      if (event.type === "text-delta") text += event.text;
-      else if (event.type === "usage") usage = event.usage;
-      else if (event.type === "error") {
-        throw new JudgeError(`judge ${modelRef} failed (${event.error.class}): ${event.error.message}`, event.error.class);
+    try {
+      for await (const event of adapter.stream({
+        model,
+        messages: buildJudgeMessages(item, output, settings.rubric),
+        maxOutputTokens: settings.max_output_tokens,
+        temperature: 0,
+        signal: options.signal,
+      })) {
+        if (event.type === "text-delta") text += event.text;
+        else if (event.type === "usage") usage = event.usage;
+        else if (event.type === "error") {
+          throw new JudgeError(`judge ${modelRef} failed (${event.error.class}): ${event.error.message}`, event.error.class);
+        }
       }
+    } finally {
+      adapter.close();
     }
 
     const priceRows = judgeOptions.priceRows ?? await defaultPriceRows();

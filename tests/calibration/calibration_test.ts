@@ -29,6 +29,18 @@ Deno.test("calibration measures small errors at concurrency 1 and 8", async () =
   }
   assert.ok(Math.abs(report.openLoop!.rateError) < 0.1, `open-loop rate error ${report.openLoop!.rateError}`);
   assert.match(formatCalibrationTable(report), /\| 8 \| 16 \| 0 \|/);
+  assert.deepEqual(report.floors.map((floor) => `${floor.result.concurrency} ${floor.path}`), [
+    "1 bare client, emulator",
+    "1 SDK, bare server",
+    "1 bare client, bare server",
+    "8 bare client, emulator",
+    "8 SDK, bare server",
+    "8 bare client, bare server",
+  ]);
+  for (const floor of report.floors) {
+    assert.equal(floor.result.failed, 0, `${floor.path} at ${floor.result.concurrency}`);
+    assert.equal(floor.result.gaps, 16 * 4, `${floor.path} at ${floor.result.concurrency}`);
+  }
 });
 
 Deno.test("timing errors compare with the server's stamps", () => {
@@ -81,11 +93,13 @@ Deno.test("calibration sections state whether targets were met", () => {
   const report = {
     date: "2026-01-01",
     provider: "openai-compatible" as const,
+    transport: "socket" as const,
     model: "calibration-ttft50-gap10-n20",
     cpus: 2,
     denoVersion: "2.9.6",
     loadAverage: 0.5,
     levels: [level(64, 0.4), level(256, 3)],
+    floors: [{ path: "bare client, bare server" as const, result: level(64, 0.2) }],
     maxConcurrencyUnder1Ms: 64,
     openLoop: null,
   };
@@ -93,4 +107,6 @@ Deno.test("calibration sections state whether targets were met", () => {
 
   assert.match(timing, /≤ 0.5 ms at concurrency 64: met/);
   assert.match(timing, /≤ 1 ms at concurrency 256: not met \(3.000 ms\)/);
+  assert.match(timing, /\| 64 \| SDK \(openai-compatible\), emulator \| 0 \|/);
+  assert.match(timing, /\| 64 \| bare client, bare server \| 0 \|/);
 });

@@ -8,6 +8,7 @@ import type { TrialPlan } from "../../lib/runner/expand_trials.ts";
 function scriptedAdapter(script: Array<{ delayMs: number; event: (t: number) => StreamEvent }>, clock: () => number) {
   const adapter: ProviderAdapter = {
     provider: "openai",
+    close() {},
     async *stream(request) {
       for (const step of script) {
         await new Promise((resolve, reject) => {
@@ -91,6 +92,7 @@ Deno.test("ttft of zero is a measurement, not unset", async () => {
   const clock = () => now;
   const adapter: ProviderAdapter = {
     provider: "openai",
+    close() {},
     async *stream() {
       yield { type: "text-delta", t: 1000, text: "A" };
       now = 1009;

@@ -9,6 +9,7 @@ const request = { model: "m", messages: [{ role: "user" as const, content: "hi" 
 function pacedAdapter(delaysMs: number[]): ProviderAdapter {
   return {
     provider: "openai",
+    close() {},
     async *stream(req): AsyncGenerator<StreamEvent> {
       yield { type: "response-headers", t: clock(), status: 200, requestId: null };
       for (const delay of delaysMs) {
