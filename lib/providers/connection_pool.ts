@@ -1,7 +1,16 @@
-/** A connection taken from the pool; `reused` is true when it carried an earlier request. */
+/** A read already started on a connection, whose result belongs to the next response. */
+export interface StartedRead {
+  result: Promise<number | null>;
+  buffer: Uint8Array;
+}
+
+/** A connection taken from the pool. */
 export interface PooledConnection {
   conn: Deno.Conn;
+  /** True when the connection carried an earlier request. */
   reused: boolean;
+  /** The read the pool kept open while the connection was idle, or null for a new connection. */
+  startedRead: StartedRead | null;
 }
 
 /** Options of a `ConnectionPool`. */
@@ -12,13 +21,27 @@ export interface ConnectionPoolOptions {
   maxIdlePerOrigin?: number;
 }
 
+/** Size of each read buffer. */
+export const READ_SIZE = 16 * 1024;
+
+interface IdleConnection {
+  conn: Deno.Conn;
+  read: StartedRead;
+  /** True once the idle read finished: the server sent bytes or closed, so the connection is unusable. */
+  settled: boolean;
+}
+
 /**
  * Keep-alive connections per origin (scheme, host and port) for the socket transport.
  * Opens TCP connections for `http:` and TLS connections offering only HTTP/1.1 for
  * `https:`, with Nagle's algorithm off so a small request leaves at once.
+ *
+ * An idle connection keeps one read open, which does not hold the process open. Bytes or a
+ * close that arrive while it is unused (a server's idle timeout, a 408, stray data) end
+ * that read, and the connection is then closed rather than handed to the next request.
  */
 export class ConnectionPool {
-  readonly #idle = new Map<string, Deno.Conn[]>();
+  readonly #idle = new Map<string, IdleConnection[]>();
   readonly #caCerts: string[] | undefined;
   readonly #maxIdle: number;
 
@@ -27,50 +50,73 @@ export class ConnectionPool {
     this.#maxIdle = options.maxIdlePerOrigin ?? 1024;
   }
 
-  /** Returns an idle connection to `url`'s origin, or opens one. Rejects with `signal.reason` when it aborts first. */
-  async take(url: URL, signal: AbortSignal): Promise<PooledConnection> {
-    const idle = this.#idle.get(url.origin)?.pop();
-    if (idle !== undefined) return { conn: idle, reused: true };
-
-    const opening = this.#open(url);
-    const aborted = new Promise<never>((_, reject) => {
-      const onAbort = () => reject(signal.reason);
-      if (signal.aborted) return onAbort();
-      signal.addEventListener("abort", onAbort, { once: true });
-      opening.finally(() => signal.removeEventListener("abort", onAbort)).catch(() => {});
-    });
-    try {
-      return { conn: await Promise.race([opening, aborted]), reused: false };
-    } catch (error) {
-      // A connection that opens after the abort is closed instead of leaking.
-      opening.then((conn) => conn.close(), () => {});
-      throw error;
+  /**
+   * Returns an idle connection to `url`'s origin, or opens one; `fresh` always opens one.
+   * Rejects with `signal.reason` when it aborts first.
+   */
+  async take(url: URL, signal: AbortSignal, fresh = false): Promise<PooledConnection> {
+    const idle = this.#idle.get(url.origin) ?? [];
+    while (!fresh && idle.length > 0) {
+      const entry = idle.pop()!;
+      if (entry.settled) continue; // Already closed by its read's handler.
+      entry.conn.ref();
+      return { conn: entry.conn, reused: true, startedRead: entry.read };
     }
+    return { conn: await this.#open(url, signal), reused: false, startedRead: null };
   }
 
-  /** Keeps `conn` for the next request to `origin`. */
+  /** Keeps `conn` for the next request to `origin`, watching it while it is idle. */
   release(origin: string, conn: Deno.Conn): void {
     const idle = this.#idle.get(origin) ?? [];
     if (idle.length >= this.#maxIdle) return closeQuietly(conn);
-    idle.push(conn);
+
+    const buffer = new Uint8Array(READ_SIZE);
+    const entry: IdleConnection = { conn, read: { result: conn.read(buffer), buffer }, settled: false };
+    const retire = () => {
+      entry.settled = true;
+      const list = this.#idle.get(origin);
+      const index = list?.indexOf(entry) ?? -1;
+      if (index === -1) return; // Taken before the read ended: the result belongs to its response.
+      list!.splice(index, 1);
+      closeQuietly(conn);
+    };
+    entry.read.result.then(retire, retire);
+    conn.unref();
+    idle.push(entry);
     this.#idle.set(origin, idle);
   }
 
   /** Closes every idle connection. Connections in use are closed or kept when their response ends. */
   close(): void {
-    for (const idle of this.#idle.values()) idle.forEach(closeQuietly);
+    const entries = [...this.#idle.values()].flat();
     this.#idle.clear();
+    for (const entry of entries) closeQuietly(entry.conn);
   }
 
-  async #open(url: URL): Promise<Deno.Conn> {
+  async #open(url: URL, signal: AbortSignal): Promise<Deno.Conn> {
     const hostname = url.hostname.replace(/^\[(.*)\]$/, "$1");
-    if (url.protocol === "https:") {
-      const port = url.port === "" ? 443 : Number(url.port);
-      return await Deno.connectTls({ hostname, port, alpnProtocols: ["http/1.1"], caCerts: this.#caCerts });
+    if (url.protocol === "http:") {
+      const conn = await Deno.connect({ hostname, port: url.port === "" ? 80 : Number(url.port), signal });
+      conn.setNoDelay(true);
+      return conn;
     }
-    const conn = await Deno.connect({ hostname, port: url.port === "" ? 80 : Number(url.port) });
-    conn.setNoDelay(true);
-    return conn;
+
+    // connectTls takes no signal, so an abort rejects at once and a late connection is closed.
+    const opening = Deno.connectTls({ hostname, port: url.port === "" ? 443 : Number(url.port), alpnProtocols: ["http/1.1"], caCerts: this.#caCerts });
+    let onAbort = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => reject(signal.reason);
+      if (signal.aborted) return onAbort();
+      signal.addEventListener("abort", onAbort, { once: true });
+    });
+    try {
+      return await Promise.race([opening, aborted]);
+    } catch (error) {
+      opening.then(closeQuietly, () => {});
+      throw error;
+    } finally {
+      signal.removeEventListener("abort", onAbort);
+    }
   }
 }
 

@@ -1,3 +1,5 @@
+import { HttpProtocolError } from "./http_protocol_error.ts";
+
 /** Delimiting of an HTTP/1.x response body. */
 export type BodyFraming =
   | { kind: "none" }
@@ -21,8 +23,13 @@ export function bodyFraming(method: string, status: number, headers: Headers): B
   }
   const contentLength = headers.get("content-length");
   if (contentLength !== null) {
-    const length = Number(contentLength.split(",")[0].trim());
-    if (!Number.isSafeInteger(length) || length < 0) throw new TypeError(`invalid HTTP response: content-length ${JSON.stringify(contentLength)} is not a whole number of bytes`);
+    // Repeated values are allowed only when they agree (RFC 9110, section 8.6).
+    const values = new Set(contentLength.split(",").map((value) => value.trim()));
+    const [text] = values;
+    if (values.size !== 1 || !/^\d{1,15}$/.test(text)) {
+      throw new HttpProtocolError(`invalid HTTP response: content-length ${JSON.stringify(contentLength)} is not one whole number of bytes`);
+    }
+    const length = Number(text);
     return length === 0 ? { kind: "none" } : { kind: "length", length };
   }
   return { kind: "close" };
@@ -55,20 +62,20 @@ export class BodyDecoder {
   /** Bytes read past the end of the body (an early start of another response), or none. */
   leftover: Uint8Array = new Uint8Array(0);
 
-  /** Decodes one read. Throws a TypeError when a chunked body breaks its framing. */
+  /** Decodes one read. Throws an `HttpProtocolError` when a chunked body breaks its framing. */
   push(bytes: Uint8Array): Uint8Array[] {
     if (this.#framing.kind === "close") return bytes.length === 0 ? [] : [bytes];
     if (this.#framing.kind === "length") return this.#pushLength(bytes);
     return this.#pushChunked(bytes);
   }
 
-  /** Ends the body at the connection's close; throws a TypeError when bytes were still due. */
+  /** Ends the body at the connection's close. Throws an `HttpProtocolError` when bytes were still due. */
   end(): void {
     if (this.#framing.kind === "close") {
       this.#state = "done";
       return;
     }
-    if (this.#state !== "done") throw new TypeError("the connection closed before the response body ended");
+    if (this.#state !== "done") throw new HttpProtocolError("the connection closed before the response body ended");
   }
 
   #pushLength(bytes: Uint8Array): Uint8Array[] {
@@ -100,7 +107,7 @@ export class BodyDecoder {
       const byte = bytes[i++];
       if (byte !== 0x0a) {
         this.#line.push(byte);
-        if (this.#line.length > MAX_LINE_BYTES) throw new TypeError(`invalid chunked body: a line is longer than ${MAX_LINE_BYTES} bytes`);
+        if (this.#line.length > MAX_LINE_BYTES) throw new HttpProtocolError(`invalid chunked body: a line is longer than ${MAX_LINE_BYTES} bytes`);
         continue;
       }
       const line = String.fromCharCode(...this.#line).replace(/\r$/, "");
@@ -113,7 +120,7 @@ export class BodyDecoder {
 
   #endLine(line: string): void {
     if (this.#state === "data-end") {
-      if (line !== "") throw new TypeError(`invalid chunked body: expected CRLF after a chunk, got ${JSON.stringify(line.slice(0, 40))}`);
+      if (line !== "") throw new HttpProtocolError(`invalid chunked body: expected CRLF after a chunk, got ${JSON.stringify(line.slice(0, 40))}`);
       this.#state = "size";
       return;
     }
@@ -122,7 +129,7 @@ export class BodyDecoder {
       return;
     }
     const sizeText = line.split(";")[0].trim();
-    if (!/^[0-9a-fA-F]{1,12}$/.test(sizeText)) throw new TypeError(`invalid chunked body: chunk size ${JSON.stringify(line.slice(0, 40))} is not hexadecimal`);
+    if (!/^[0-9a-fA-F]{1,12}$/.test(sizeText)) throw new HttpProtocolError(`invalid chunked body: chunk size ${JSON.stringify(line.slice(0, 40))} is not hexadecimal`);
     this.#remaining = parseInt(sizeText, 16);
     this.#state = this.#remaining === 0 ? "trailer" : "data";
   }

@@ -1,3 +1,5 @@
+import { HttpProtocolError } from "./http_protocol_error.ts";
+
 /** Status line and headers of one HTTP/1.x response. */
 export interface ResponseHead {
   /** Minor version: 1 for HTTP/1.1, 0 for HTTP/1.0. */
@@ -27,20 +29,20 @@ export function findHeadEnd(bytes: Uint8Array): number {
 }
 
 /**
- * Parses a response head (the bytes before the body, blank line included). Throws a
- * TypeError naming the line that breaks HTTP/1.1 framing, as a network error would.
+ * Parses a response head (the bytes before the body, blank line included). Throws an
+ * `HttpProtocolError` naming the line that breaks HTTP/1.1 framing.
  */
 export function parseResponseHead(bytes: Uint8Array): ResponseHead {
-  const lines = new TextDecoder("latin1").decode(bytes).split("\n").map((line) => line.replace(/\r$/, ""));
+  const lines = byteString(bytes).split("\n").map((line) => line.replace(/\r$/, ""));
   const statusMatch = STATUS_LINE.exec(lines[0]);
   if (statusMatch === null) {
-    throw new TypeError(`invalid HTTP response: the status line ${JSON.stringify(lines[0].slice(0, 80))} is not "HTTP/1.x <code> <reason>"`);
+    throw new HttpProtocolError(`invalid HTTP response: the status line ${JSON.stringify(lines[0].slice(0, 80))} is not "HTTP/1.x <code> <reason>"`);
   }
   const headers = new Headers();
   for (const line of lines.slice(1)) {
     if (line === "") continue;
     const headerMatch = HEADER_LINE.exec(line);
-    if (headerMatch === null) throw new TypeError(`invalid HTTP response: the header line ${JSON.stringify(line.slice(0, 80))} is not "name: value"`);
+    if (headerMatch === null) throw new HttpProtocolError(`invalid HTTP response: the header line ${JSON.stringify(line.slice(0, 80))} is not "name: value"`);
     headers.append(headerMatch[1], headerMatch[2]);
   }
   return {
@@ -49,4 +51,14 @@ export function parseResponseHead(bytes: Uint8Array): ResponseHead {
     statusText: statusMatch[3] ?? "",
     headers,
   };
+}
+
+/**
+ * Maps each byte to the character with the same code, as header values are byte strings.
+ * `TextDecoder("latin1")` is windows-1252, which turns 0x80–0x9F into other characters.
+ */
+function byteString(bytes: Uint8Array): string {
+  let text = "";
+  for (let start = 0; start < bytes.length; start += 8192) text += String.fromCharCode(...bytes.subarray(start, start + 8192));
+  return text;
 }

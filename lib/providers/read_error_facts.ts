@@ -122,6 +122,8 @@ function isAbort(error: unknown): boolean {
 }
 
 const NETWORK_ERROR_NAMES = new Set([
+  "HttpProtocolError",
+  "StaleConnectionError",
   "ConnectionRefused",
   "ConnectionReset",
   "ConnectionAborted",

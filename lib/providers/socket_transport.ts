@@ -13,9 +13,10 @@ const OWN_HEADERS = new Set(["host", "connection", "content-length", "transfer-e
  * network, on a kept-alive connection or a new one. Every read of the response is stamped
  * when it arrives, before the SDK parses it (see `TransportProbe`). The runtime's `fetch` hides both moments behind its own
  * connection handling and stream plumbing, which on a loaded machine delays each stamp by
- * milliseconds. Keep-alive connections are pooled per origin; a reused connection that the
- * server closed while idle is replaced once, before any byte of the response arrived.
- * Responses are asked for without compression (`accept-encoding: identity`).
+ * milliseconds. Keep-alive connections are pooled per origin. A reused connection that the
+ * server closed while idle is replaced once by a new one, and only when no byte of the
+ * response arrived. Responses are requested without compression (`accept-encoding:
+ * identity`), and redirects are returned to the SDK, not followed.
  *
  * @example
  * ```ts
@@ -49,24 +50,35 @@ export class SocketTransport implements HttpTransport {
     // Stamped before a connection is taken, so opening one counts as part of the request, as with `fetch`.
     probe.sentT = this.#clock();
     for (let attempt = 1;; attempt++) {
-      const { conn, reused } = await this.#pool.take(url, signal);
+      // A retry opens a new connection: the other idle ones may have timed out the same way.
+      const { conn, reused, startedRead } = await this.#pool.take(url, signal, attempt > 1);
+      const responding = readSocketResponse({
+        conn,
+        method: request.method,
+        url,
+        clock: this.#clock,
+        probe,
+        signal,
+        startedRead,
+        onDone: (reusable) => (reusable ? this.#pool.release(url.origin, conn) : closeQuietly(conn)),
+      });
+      // Handled after the write below, so a rejection during the write is not reported as unhandled.
+      responding.catch(() => {});
+      let writeError: unknown = null;
       try {
         await writeAll(conn, message);
-        return await readSocketResponse({
-          conn,
-          method: request.method,
-          url,
-          clock: this.#clock,
-          probe,
-          signal,
-          onDone: (reusable) => (reusable ? this.#pool.release(url.origin, conn) : closeQuietly(conn)),
-        });
+      } catch (error) {
+        // The server may have responded early (a 413 for a large body) and closed its side.
+        writeError = error;
+      }
+      try {
+        return await responding;
       } catch (error) {
         closeQuietly(conn);
         if (signal.aborted) throw signal.reason;
-        // A kept connection that the server closed while idle fails before any response byte, so send again on a new one.
-        if (reused && attempt === 1 && (error instanceof StaleConnectionError || isBrokenPipe(error))) continue;
-        throw error;
+        // A kept connection that the server closed while idle ends before any response byte, so send again.
+        if (reused && attempt === 1 && error instanceof StaleConnectionError) continue;
+        throw writeError ?? error;
       }
     }
   }
@@ -94,8 +106,4 @@ function encodeRequest(method: string, url: URL, headers: Headers, body: Uint8Ar
 
 async function writeAll(conn: Deno.Conn, bytes: Uint8Array): Promise<void> {
   for (let written = 0; written < bytes.length;) written += await conn.write(bytes.subarray(written));
-}
-
-function isBrokenPipe(error: unknown): boolean {
-  return error instanceof Deno.errors.BrokenPipe || error instanceof Deno.errors.ConnectionReset;
 }

@@ -4,6 +4,7 @@ import { classifyError } from "../../lib/providers/classify_error.ts";
 import { createAdapter } from "../../lib/providers/create_adapter.ts";
 import { adapterFor, collectEvents, helloRequest } from "./harness.ts";
 import { readErrorFixture, type ReplayResponse, startReplayServer } from "./replay_server.ts";
+import { startScriptedServer } from "./scripted_tcp_server.ts";
 
 const MODELS: Record<ProviderName, string> = {
   openai: "gpt-4o",
@@ -114,6 +115,28 @@ Deno.test("classify connection refused as network", async () => {
     assert.equal(events.length, 1, `${provider} events: ${JSON.stringify(events)}`);
     const only = events[0];
     assert.equal(only.type === "error" && only.error.class, "network", `${provider}: ${JSON.stringify(only)}`);
+  }
+});
+
+Deno.test("classify malformed response as network", async () => {
+  const cases = [
+    { name: "bad status line", steps: [{ bytes: "HTCPCP/1.0 418 Teapot\r\n\r\n" }, { close: true as const }] },
+    { name: "bad chunk size", steps: [{ bytes: "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\nzz\r\n" }] },
+  ];
+  for (const { name, steps } of cases) {
+    const server = startScriptedServer(() => steps);
+    try {
+      for (const provider of ["openai", "anthropic", "google"] as const) {
+        const baseURL = provider === "openai" ? `${server.url}/v1` : server.url;
+        const adapter = createAdapter(provider, { kind: "emulated", baseURL, apiKey: "emulator" });
+        const events = await collectEvents(adapter.stream(helloRequest(MODELS[provider])));
+        adapter.close();
+        const last = events.at(-1)!;
+        assert.equal(last.type === "error" && last.error.class, "network", `${name}, ${provider}: ${JSON.stringify(last)}`);
+      }
+    } finally {
+      await server.close();
+    }
   }
 });
 

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { BodyDecoder, bodyFraming } from "../../lib/providers/http1_body_decoder.ts";
+import { HttpProtocolError } from "../../lib/providers/http_protocol_error.ts";
 
 const encoder = new TextEncoder();
 const text = (pieces: Uint8Array[]) => new TextDecoder().decode(concat(pieces));
@@ -85,5 +86,14 @@ Deno.test("bodyFraming gives no body to HEAD, 204, 304 and content-length 0", ()
 
 Deno.test("bodyFraming prefers chunked over content-length and rejects a bad length", () => {
   assert.deepEqual(bodyFraming("GET", 200, new Headers({ "transfer-encoding": "chunked", "content-length": "3" })), { kind: "chunked" });
-  assert.throws(() => bodyFraming("GET", 200, new Headers({ "content-length": "-1" })), /content-length "-1" is not a whole number/);
+});
+
+for (const value of ["-1", "0x2", "2e0", "+2", "2.0", "", "2, 3"]) {
+  Deno.test(`bodyFraming rejects content-length ${JSON.stringify(value)}`, () => {
+    assert.throws(() => bodyFraming("GET", 200, new Headers({ "content-length": value })), HttpProtocolError);
+  });
+}
+
+Deno.test("bodyFraming accepts repeated equal content-length", () => {
+  assert.deepEqual(bodyFraming("GET", 200, new Headers({ "content-length": "2, 2" })), { kind: "length", length: 2 });
 });

@@ -31,3 +31,8 @@ Deno.test("parseResponseHead rejects a status line that is not HTTP/1.x", () => 
 Deno.test("parseResponseHead rejects a header line without a colon", () => {
   assert.throws(() => parseResponseHead(bytes("HTTP/1.1 200 OK\r\nbroken header\r\n\r\n")), /header line "broken header" is not "name: value"/);
 });
+
+Deno.test("parseResponseHead keeps header bytes 0x80-0x9F", () => {
+  const head = parseResponseHead(new Uint8Array([...bytes("HTTP/1.1 200 OK\r\nx-note: a "), 0xe2, 0x80, 0x94, ...bytes(" b\r\n\r\n")]));
+  assert.equal(head.headers.get("x-note"), "a \u00e2\u0080\u0094 b");
+});

@@ -28,11 +28,12 @@ const encoder = new TextEncoder();
 
 /**
  * Starts the server. `script(n)` gives the writes that reply to the n-th request (0-based).
- * Pass a TLS listener with `tls: true` to serve https.
+ * Pass a TLS listener with `tls: true` to serve https, and `replyAfterHead` to reply before
+ * reading the request body.
  */
 export function startScriptedServer(
   script: (requestIndex: number) => ScriptStep[],
-  options: { listener?: Deno.Listener; tls?: boolean } = {},
+  options: { listener?: Deno.Listener; tls?: boolean; replyAfterHead?: boolean } = {},
 ): ScriptedServer {
   const listener = options.listener ?? Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const address = listener.addr as Deno.NetAddr;
@@ -71,7 +72,7 @@ export function startScriptedServer(
       let buffered: Uint8Array = new Uint8Array(0);
       const chunk = new Uint8Array(16 * 1024);
       for (;;) {
-        const request = takeRequest(buffered);
+        const request = takeRequest(buffered, options.replyAfterHead ?? false);
         if (request === null) {
           const n = await conn.read(chunk);
           if (n === null) {
@@ -109,13 +110,16 @@ export function startScriptedServer(
   return server;
 }
 
-/** Splits one request (head and content-length body) off the front of `bytes`, or null while incomplete. */
-function takeRequest(bytes: Uint8Array): { head: string; body: Uint8Array; rest: Uint8Array } | null {
-  const text = new TextDecoder("latin1").decode(bytes);
+/**
+ * Splits one request (head and content-length body) off the front of `bytes`, or returns
+ * null while it is incomplete. With `headOnly` the body is left unread.
+ */
+function takeRequest(bytes: Uint8Array, headOnly: boolean): { head: string; body: Uint8Array; rest: Uint8Array } | null {
+  const text = new TextDecoder("latin1").decode(bytes.subarray(0, 64 * 1024));
   const headEnd = text.indexOf("\r\n\r\n");
   if (headEnd === -1) return null;
   const head = text.slice(0, headEnd);
-  const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
+  const length = headOnly ? 0 : Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
   const bodyStart = headEnd + 4;
   if (bytes.length < bodyStart + length) return null;
   return { head, body: bytes.slice(bodyStart, bodyStart + length), rest: bytes.slice(bodyStart + length) };

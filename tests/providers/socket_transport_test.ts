@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { SocketTransport } from "../../lib/providers/socket_transport.ts";
 import type { TransportProbe } from "../../lib/providers/http_transport.ts";
+import { HttpProtocolError } from "../../lib/providers/http_protocol_error.ts";
 import { chunk, type ScriptStep, startScriptedServer } from "./scripted_tcp_server.ts";
 
 const OK_CHUNKED = "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n";
@@ -175,4 +176,79 @@ Deno.test("SocketTransport speaks HTTP/1.1 over TLS", async () => {
 Deno.test("SocketTransport rejects other URL schemes", async () => {
   const transport = new SocketTransport(clock);
   await assert.rejects(transport.fetch("ftp://127.0.0.1/file", undefined, newProbe()), /invalid URL scheme ftp: .* http and https requests only/);
+});
+
+Deno.test("SocketTransport drops idle connections the server closed", async () => {
+  // Each connection is closed by the server 20 ms after its response, as an idle timeout would.
+  const script = (): ScriptStep[] => [{ bytes: "HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok" }, { close: true, delayMs: 20 }];
+  await withServer(script, async (url, transport, server) => {
+    const first = await Promise.all([transport.fetch(url, undefined, newProbe()), transport.fetch(url, undefined, newProbe())]);
+    for (const response of first) assert.equal(await response.text(), "ok");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(await (await transport.fetch(url, undefined, newProbe())).text(), "ok");
+    assert.equal(server.connections, 3);
+    assert.equal(server.requests.length, 3);
+  });
+});
+
+Deno.test("SocketTransport ignores a 408 sent while idle", async () => {
+  const timeout = "HTTP/1.1 408 Request Timeout\r\nconnection: close\r\ncontent-length: 0\r\n\r\n";
+  const script = (index: number): ScriptStep[] =>
+    index === 0
+      ? [{ bytes: "HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\nfirst" }, { bytes: timeout, delayMs: 20 }, { close: true }]
+      : [{ bytes: "HTTP/1.1 200 OK\r\ncontent-length: 6\r\n\r\nsecond" }];
+  await withServer(script, async (url, transport) => {
+    assert.equal(await (await transport.fetch(url, undefined, newProbe())).text(), "first");
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    const second = await transport.fetch(url, undefined, newProbe());
+    assert.equal(second.status, 200);
+    assert.equal(await second.text(), "second");
+  });
+});
+
+Deno.test("SocketTransport returns an early response to a large upload", async () => {
+  const tooLarge = "HTTP/1.1 413 Payload Too Large\r\nconnection: close\r\ncontent-length: 8\r\n\r\ntoo big!";
+  const server = startScriptedServer(() => [{ bytes: tooLarge }, { close: true }], { replyAfterHead: true });
+  const transport = new SocketTransport(clock);
+  try {
+    const response = await transport.fetch(server.url, { method: "POST", body: new Uint8Array(16 * 1024 * 1024) }, newProbe());
+    assert.equal(response.status, 413);
+    assert.equal(await response.text(), "too big!");
+  } finally {
+    transport.close();
+    await server.close();
+  }
+});
+
+Deno.test("SocketTransport abort during upload rejects", async () => {
+  // The server reads the head only, so the 64 MiB body stalls in the socket buffers.
+  const server = startScriptedServer(() => [{ bytes: OK_CHUNKED, delayMs: 5_000 }], { replyAfterHead: true });
+  const transport = new SocketTransport(clock);
+  try {
+    const controller = new AbortController();
+    const pending = transport.fetch(server.url, { method: "POST", body: new Uint8Array(64 * 1024 * 1024), signal: controller.signal }, newProbe());
+    setTimeout(() => controller.abort(new DOMException("upload stopped", "AbortError")), 100);
+    const started = performance.now();
+    await assert.rejects(pending, /upload stopped/);
+    assert.ok(performance.now() - started < 1_000, "the abort took effect at once");
+  } finally {
+    transport.close();
+    await server.close();
+  }
+});
+
+Deno.test("SocketTransport abort drops bytes not yet read", async () => {
+  await withServer(() => [{ bytes: OK_CHUNKED + chunk("a") + chunk("b") + "0\r\n\r\n" }], async (url, transport) => {
+    const controller = new AbortController();
+    const response = await transport.fetch(url, { signal: controller.signal }, newProbe());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort(new DOMException("stopped", "AbortError"));
+    await assert.rejects(response.text(), /stopped/);
+  });
+});
+
+Deno.test("SocketTransport rejects a status above 599", async () => {
+  await withServer(() => [{ bytes: "HTTP/1.1 600 Odd\r\ncontent-length: 0\r\n\r\n" }], async (url, transport) => {
+    await assert.rejects(transport.fetch(url, undefined, newProbe()), HttpProtocolError);
+  });
 });
