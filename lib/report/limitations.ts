@@ -1,5 +1,6 @@
 import type { RunSummary } from "../analysis/summary_types.ts";
 import type { RunManifest } from "../runner/manifest.ts";
+import { harnessWasBusy } from "../runner/harness_load_monitor.ts";
 
 /** Facts about a run that limit the meaning of its numbers. */
 export interface LimitationFacts {
@@ -26,6 +27,14 @@ export function limitations(facts: LimitationFacts): string[] {
     out.push(
       `${facts.emulatedModels.join(", ")} ran on the local emulator: latency, speed, usage and pass rates follow its ` +
         "model profiles, not the providers' servers.",
+    );
+  }
+  const load = manifest.harness_load;
+  if (load !== undefined && harnessWasBusy(load)) {
+    out.push(
+      `The benchmark process was busy while it measured (CPU ${(load.cpu_load * 100).toFixed(0)}% of one core, event-loop lag ` +
+        `p99 ${load.loop_lag_p99_ms} ms): latencies include up to about that much of the client's own queueing. ` +
+        "Lower the concurrency or run fewer models at once for cleaner timings; deno task calibrate shows this machine's limits.",
     );
   }
   if (manifest.status !== "completed") {

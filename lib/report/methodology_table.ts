@@ -46,6 +46,7 @@ export function methodologyTable(manifest: RunManifest, summary: RunSummary, cou
       ["SDK versions", Object.entries(manifest.sdk_versions).map(([k, v]) => `${k} ${v}`).join(", ") || MISSING],
       ["Model versions reported by servers", versions.join("; ") || MISSING],
       ["Load pattern", loadPattern(manifest)],
+      ["Benchmark process load", harnessLoad(manifest)],
       [
         "Price table",
         `${manifest.price_table.path}, prices as of ${dates.join(", ") || MISSING}; sources: ${sources.join(" | ") || MISSING}`,
@@ -112,3 +113,11 @@ export const METRIC_DEFINITIONS: readonly { term: string; definition: string }[]
       "and cost statistics.",
   },
 ];
+
+function harnessLoad(manifest: RunManifest): string {
+  const load = manifest.harness_load;
+  if (load === undefined) return `${MISSING} (not recorded by the version that ran this)`;
+  return `CPU ${(load.cpu_load * 100).toFixed(0)}% of one core over ${load.wall_s.toFixed(1)} s; event-loop lag p50 ` +
+    `${load.loop_lag_p50_ms ?? MISSING} ms, p99 ${load.loop_lag_p99_ms ?? MISSING} ms, max ${load.loop_lag_max_ms ?? MISSING} ms ` +
+    `(a timer due every ${load.interval_ms} ms)`;
+}

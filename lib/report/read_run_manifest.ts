@@ -32,6 +32,14 @@ const manifestSchema = z.looseObject({
   price_table: z.object({ path: z.string(), rows: z.array(priceRowSchema) }),
   trials_planned: z.number(),
   peak_in_flight: z.number().default(0),
+  harness_load: z.object({
+    cpu_load: z.number(),
+    loop_lag_p50_ms: z.number().nullable(),
+    loop_lag_p99_ms: z.number().nullable(),
+    loop_lag_max_ms: z.number().nullable(),
+    interval_ms: z.number(),
+    wall_s: z.number(),
+  }).optional(),
 });
 
 /**

@@ -1,3 +1,5 @@
+import type { HarnessLoad } from "./harness_load_monitor.ts";
+
 /** Version of the `run.json` layout. */
 export const RUN_SCHEMA_VERSION = 1;
 
@@ -52,6 +54,8 @@ export interface RunManifest {
   trials_planned: number;
   /** Observed maximum number of requests in flight at once. */
   peak_in_flight: number;
+  /** Load of the benchmark process while trials ran (the latest session of a resumed run). */
+  harness_load?: HarnessLoad;
   /** One entry per load phase (one per sweep level, else one), in the order they ran. */
   phases?: PhaseInfo[];
   /** Worst-case cost of the trials on real endpoints, estimated before the run. */

@@ -16,6 +16,7 @@ import { estimateRunCost } from "./estimate_run_cost.ts";
 import { type LoadPhase, planPhases } from "./plan_phases.ts";
 import { arrivalSchedule } from "./arrival_schedule.ts";
 import { CANCELLED_REASON, dispatchPool } from "./dispatch_pool.ts";
+import { harnessWasBusy, type HarnessLoadMonitor, startHarnessLoadMonitor } from "./harness_load_monitor.ts";
 import { runTrial, type TrialRunContext } from "./run_trial.ts";
 import { readPreviousManifest } from "./read_previous_manifest.ts";
 import { loadProfiles } from "../emulator/load_profiles.ts";
@@ -134,6 +135,7 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
 
   const recorder = await TrialRecorder.open(runDir, { recordStreams: spec.record_streams, maxOutputTokens: spec.max_output_tokens });
   const adapters = new Map<string, ProviderAdapter>();
+  let loadMonitor: HarnessLoadMonitor | null = null;
   try {
     const endpoints = new Map<string, Endpoint>();
     for (const [ref, parsed] of providers) {
@@ -201,6 +203,7 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
       judge: { env, emulatorUrl: emulator?.url ?? null, mode: spec.endpoint, priceRows, clock },
     };
     const sessionStart = clock();
+    loadMonitor = startHarnessLoadMonitor();
     const progress = { total: trialsPlanned, done: finished.size, failed: 0, skipped: finished.size };
     const records: TrialRecord[] = [];
 
@@ -218,6 +221,14 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
       stopReason ??= info.stopReason;
     }
 
+    manifest.harness_load = loadMonitor.stop();
+    if (harnessWasBusy(manifest.harness_load)) {
+      const load = manifest.harness_load;
+      log(
+        `warning: the benchmark process was busy (CPU ${(load.cpu_load * 100).toFixed(0)}% of a core, event-loop lag p99 ` +
+          `${load.loop_lag_p99_ms} ms), so latencies include its own queueing; lower the concurrency for cleaner timings`,
+      );
+    }
     manifest.finished_at = new Date().toISOString();
     manifest.peak_in_flight = Math.max(0, ...manifest.phases!.map((phase) => phase.peak_in_flight));
     manifest.spent_real_usd = (previous?.spent_real_usd ?? 0) + budget.spentUsd;
@@ -226,6 +237,7 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
     await writeManifest(runDir, manifest);
     return { runDir, manifest, records: [...recorder.existing, ...records] };
   } finally {
+    loadMonitor?.stop();
     recorder.close();
     for (const adapter of adapters.values()) adapter.close();
     await emulator?.stop();
