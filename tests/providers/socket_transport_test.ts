@@ -252,3 +252,14 @@ Deno.test("SocketTransport rejects a status above 599", async () => {
     await assert.rejects(transport.fetch(url, undefined, newProbe()), HttpProtocolError);
   });
 });
+
+Deno.test("SocketTransport resends when a kept connection closes unanswered", async () => {
+  // The server drops the second request without a byte in reply, as when its idle timeout fires as the request arrives.
+  const script = (index: number): ScriptStep[] =>
+    index === 1 ? [{ close: true }] : [{ bytes: `HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nr${index}` }];
+  await withServer(script, async (url, transport, server) => {
+    assert.equal(await (await transport.fetch(url, undefined, newProbe())).text(), "r0");
+    assert.equal(await (await transport.fetch(url, { method: "POST", body: "x" }, newProbe())).text(), "r2");
+    assert.deepEqual(server.requests.map((request) => request.connection), [0, 0, 1]);
+  });
+});
