@@ -87,24 +87,10 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
   const datasetsDir = options.datasetsDir ?? join(REPO_ROOT, "datasets");
   const pricesPath = options.pricesPath ?? join(datasetsDir, "prices.csv");
 
-  const datasets: Dataset[] = [];
-  const itemLimits = new Map<string, number | null>();
-  for (const entry of spec.datasets) {
-    const dataset = await loadDataset(typeof entry === "string" ? entry : entry.name, { datasetsDir });
-    datasets.push(dataset);
-    if (typeof entry !== "string") itemLimits.set(dataset.name, entry.items);
-  }
-  const plans = expandTrials(spec.models, datasets, spec.repetitions, spec.items_per_dataset, itemLimits);
-  const phases = planPhases(plans, spec);
-  const trialsPlanned = phases.reduce((sum, phase) => sum + phase.plans.length, 0);
-  const priceRows = await loadPriceTable(pricesPath);
-  const cache = spec.rescore_from === null ? null : await ResponseCache.open(spec.rescore_from);
-
   const runId = options.runId ?? makeRunId(spec.name);
   checkRunId(runId);
   const runDir = join(runsDir, runId);
   const previous = await readPreviousManifest(runDir, spec);
-  await Deno.mkdir(runDir, { recursive: true });
 
   const providers = new Map(spec.models.map((ref) => [ref, parseModelRef(ref)]));
   const placeholder = "http://127.0.0.1:0";
@@ -112,28 +98,50 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
   const needsEmulator = [...providers.values()].some((parsed) =>
     resolveEndpoint(parsed.provider, env, placeholder, spec.endpoint).kind === "emulated"
   );
+  // The emulator indexes the datasets in its own process while this one loads them.
+  const emulatorStart = !needsEmulator ? null : startEmulatorProcess(spec.emulator.seed, {
+    profilesPath: spec.emulator.profiles,
+    replayDir: spec.emulator.replay,
+    // The emulator recognises the items of the datasets this run reads.
+    datasetsDir,
+  });
+  // Awaited below; marked handled so a failed start is not reported while the datasets load.
+  emulatorStart?.catch(() => {});
 
+  const datasets: Dataset[] = [];
+  const itemLimits = new Map<string, number | null>();
   let emulator: EmulatorProcess | null = null;
-  if (needsEmulator) {
-    emulator = await startEmulatorProcess(spec.emulator.seed, {
-      profilesPath: spec.emulator.profiles,
-      replayDir: spec.emulator.replay,
-      // The emulator recognises the items of the datasets this run reads.
-      datasetsDir,
-    });
-    const replaying = emulator.replay === null ? "" : `, replaying ${emulator.replay}`;
-    log(`emulator started at ${emulator.url} (seed ${emulator.seed}${replaying}): models without an API key run on it`);
-    const profiles = await loadProfiles(emulator.profilesFile);
-    for (const [ref, parsed] of providers) {
-      const emulated = resolveEndpoint(parsed.provider, env, emulator.url, spec.endpoint).kind === "emulated";
-      // A real API rejects an unknown model with 404, but the emulator serves its default profile.
-      if (emulated && parsed.provider !== "openai-compatible" && profiles.find(parsed.model).name === "default") {
-        log(`warning: ${ref} has no emulator profile in ${emulator.profilesFile}, so it is emulated with the default profile; check the model name`);
-      }
+  let plans: ReturnType<typeof expandTrials>;
+  let phases: ReturnType<typeof planPhases>;
+  let priceRows: Awaited<ReturnType<typeof loadPriceTable>>;
+  let cache: ResponseCache | null;
+  try {
+    for (const entry of spec.datasets) {
+      const dataset = await loadDataset(typeof entry === "string" ? entry : entry.name, { datasetsDir });
+      datasets.push(dataset);
+      if (typeof entry !== "string") itemLimits.set(dataset.name, entry.items);
     }
+    plans = expandTrials(spec.models, datasets, spec.repetitions, spec.items_per_dataset, itemLimits);
+    phases = planPhases(plans, spec);
+    priceRows = await loadPriceTable(pricesPath);
+    cache = spec.rescore_from === null ? null : await ResponseCache.open(spec.rescore_from);
+    await Deno.mkdir(runDir, { recursive: true });
+    emulator = await emulatorStart;
+  } catch (error) {
+    const started = await emulatorStart?.catch(() => null);
+    await started?.stop();
+    throw error;
   }
+  const trialsPlanned = phases.reduce((sum, phase) => sum + phase.plans.length, 0);
 
-  const recorder = await TrialRecorder.open(runDir, { recordStreams: spec.record_streams, maxOutputTokens: spec.max_output_tokens });
+  let recorder: TrialRecorder;
+  try {
+    if (emulator !== null) await warnAboutEmulator(emulator, providers, env, spec, log);
+    recorder = await TrialRecorder.open(runDir, { recordStreams: spec.record_streams, maxOutputTokens: spec.max_output_tokens });
+  } catch (error) {
+    await emulator?.stop();
+    throw error;
+  }
   const adapters = new Map<string, ProviderAdapter>();
   let loadMonitor: HarnessLoadMonitor | null = null;
   try {
@@ -241,6 +249,26 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
     recorder.close();
     for (const adapter of adapters.values()) adapter.close();
     await emulator?.stop();
+  }
+}
+
+/** Logs where the emulator runs and warns about emulated models that have no profile of their own. */
+async function warnAboutEmulator(
+  emulator: EmulatorProcess,
+  providers: Map<string, ReturnType<typeof parseModelRef>>,
+  env: Record<string, string | undefined>,
+  spec: Spec,
+  log: (message: string) => void,
+): Promise<void> {
+  const replaying = emulator.replay === null ? "" : `, replaying ${emulator.replay}`;
+  log(`emulator started at ${emulator.url} (seed ${emulator.seed}${replaying}): models without an API key run on it`);
+  const profiles = await loadProfiles(emulator.profilesFile);
+  for (const [ref, parsed] of providers) {
+    const emulated = resolveEndpoint(parsed.provider, env, emulator.url, spec.endpoint).kind === "emulated";
+    // A real API rejects an unknown model with 404, but the emulator serves its default profile.
+    if (emulated && parsed.provider !== "openai-compatible" && profiles.find(parsed.model).name === "default") {
+      log(`warning: ${ref} has no emulator profile in ${emulator.profilesFile}, so it is emulated with the default profile; check the model name`);
+    }
   }
 }
 
