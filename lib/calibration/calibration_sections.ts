@@ -14,8 +14,14 @@ export function calibrationSections(report: CalibrationReport, command: string):
     const level = report.levels.find((r) => r.concurrency === concurrency);
     if (level === undefined) return `- TTFT error p99 ≤ ${p99Ms} ms at concurrency ${concurrency}: not measured.`;
     const met = level.ttftErrorP99Ms !== null && level.ttftErrorP99Ms <= p99Ms && level.failed === 0;
+    const floor = report.floors.find((f) => f.path === "bare client, bare server" && f.result.concurrency === concurrency)?.result;
+    let floorNote = "";
+    if (floor?.ttftErrorP99Ms != null) {
+      floorNote = ` The floor without SDK, harness or emulator code measured ${floor.ttftErrorP99Ms.toFixed(3)} ms`;
+      floorNote += floor.ttftErrorP99Ms > p99Ms ? ", so no harness meets this target on this machine." : ".";
+    }
     return `- TTFT error p99 ≤ ${p99Ms} ms at concurrency ${concurrency}: ${met ? "met" : "not met"} ` +
-      `(${level.ttftErrorP99Ms === null ? "n/a" : level.ttftErrorP99Ms.toFixed(3)} ms).`;
+      `(${level.ttftErrorP99Ms === null ? "n/a" : level.ttftErrorP99Ms.toFixed(3)} ms).${floorNote}`;
   });
   const timing = [
     `Command: \`${command}\`, ${report.date}, ${report.cpus} CPUs, Deno ${report.denoVersion}, SDK path ` +
@@ -26,9 +32,11 @@ export function calibrationSections(report: CalibrationReport, command: string):
     "TTFT error is the TTFT the harness recorded (send to first chunk, harness clock) minus the server's",
     "(arrival to first chunk, emulator clock); chunk-gap error is a recorded gap minus the emulator's gap.",
     "Both are absolute values; each level first runs one unmeasured wave of streams to open connections.",
-    "The TTFT error therefore holds everything between the harness's send stamp and the emulator's arrival",
-    "stamp (SDK request building, loopback transfer) and between the emulator's send and the harness's",
-    "receive stamp (socket, SSE parsing, event-loop queueing on both sides).",
+    "The TTFT error therefore contains two stretches. The first runs from the harness's send stamp to the",
+    "emulator's arrival stamp: the transport's write, loopback transfer, the emulator's accept and routing.",
+    "The second runs from the emulator's send stamp to the harness's receive stamp: socket delivery and",
+    "event-loop queueing on both sides, plus the SDK's parsing with the `fetch` transport only (the socket",
+    "transport stamps before the SDK parses).",
     "",
     formatCalibrationTable(report),
     "",
