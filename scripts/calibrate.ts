@@ -12,7 +12,7 @@ import { TRANSPORT_NAMES, type TransportName } from "../lib/providers/http_trans
 import { runCalibration } from "../lib/calibration/run_calibration.ts";
 import { formatCalibrationTable, formatFloorsTable, formatOpenLoopTable } from "../lib/calibration/format_calibration.ts";
 import { replaceMarkdownSection } from "../lib/calibration/replace_markdown_section.ts";
-import { calibrationSections } from "../lib/calibration/calibration_sections.ts";
+import { calibrationSections, REQUEST_PATH_WARNING, requestPathUnreliable } from "../lib/calibration/calibration_sections.ts";
 
 const HELP = `Usage: deno task calibrate [options]
 
@@ -89,6 +89,7 @@ async function main(): Promise<number> {
 
   console.log(formatCalibrationTable(report));
   console.log(`\nlargest concurrency with p99 TTFT and chunk-gap error under 1 ms: ${report.maxConcurrencyUnder1Ms ?? "none of the levels measured"}`);
+  if (requestPathUnreliable(report)) console.error(`warning: ${REQUEST_PATH_WARNING}`);
   if (report.floors.length > 0) console.log(`\nwhere the error comes from:\n${formatFloorsTable(report)}`);
   if (report.openLoop) console.log(`\n${formatOpenLoopTable(report)}`);
 

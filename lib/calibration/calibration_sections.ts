@@ -1,6 +1,11 @@
 import { formatCalibrationTable, formatFloorsTable, formatOpenLoopTable } from "./format_calibration.ts";
 import type { CalibrationReport } from "./run_calibration.ts";
 
+/** Note printed when the request-path split cannot be right. */
+export const REQUEST_PATH_WARNING = "The request-path columns of this calibration are not reliable: at some level the request path " +
+  "exceeds the whole TTFT error at the median. The harness and the emulator map their clocks to Unix time differently, " +
+  "which happens when the system clock is adjusted between their starts. Run the calibration again.";
+
 /** TTFT p99 error targets: at most 0.5 ms at concurrency 64 and 1 ms at 256. */
 const TARGETS: { concurrency: number; p99Ms: number }[] = [{ concurrency: 64, p99Ms: 0.5 }, { concurrency: 256, p99Ms: 1 }];
 
@@ -18,7 +23,7 @@ export function calibrationSections(report: CalibrationReport, command: string):
     let floorNote = "";
     if (floor?.ttftErrorP99Ms != null) {
       floorNote = ` The floor without SDK, harness or emulator code measured ${floor.ttftErrorP99Ms.toFixed(3)} ms`;
-      floorNote += floor.ttftErrorP99Ms > p99Ms ? ", so no harness meets this target on this machine." : ".";
+      floorNote += floor.ttftErrorP99Ms > p99Ms ? ", already above the target." : ".";
     }
     return `- TTFT error p99 ≤ ${p99Ms} ms at concurrency ${concurrency}: ${met ? "met" : "not met"} ` +
       `(${level.ttftErrorP99Ms === null ? "n/a" : level.ttftErrorP99Ms.toFixed(3)} ms).${floorNote}`;
@@ -40,6 +45,7 @@ export function calibrationSections(report: CalibrationReport, command: string):
     "",
     formatCalibrationTable(report),
     "",
+    ...(requestPathUnreliable(report) ? [REQUEST_PATH_WARNING, ""] : []),
     `Largest concurrency with p99 TTFT and chunk-gap error under 1 ms: ${report.maxConcurrencyUnder1Ms ?? "none of the levels measured"}.`,
     "",
     ...targetLines,
@@ -58,7 +64,10 @@ export function calibrationSections(report: CalibrationReport, command: string):
     "SDK, the adapter or `runAttempt`. The bare server (`deno task emulator --calibration --bare`) is a",
     "minimal HTTP/1.1 server on raw sockets that writes each stamped chunk with one socket write. The",
     "last row of each level, bare client against bare server, is what the runtime's sockets and timers",
-    "on this machine leave when no SDK, harness or emulator code runs: no harness can measure below it here.",
+    "on this machine leave when no SDK, harness or emulator code runs. It is a floor in expectation, not in",
+    "every run: one run's p99 is noisy and can land above a heavier path's, so compare several runs.",
+    "The SDK row over the bare server always uses the `openai` SDK over the socket transport, whatever",
+    "`--provider` and `--transport` chose for the first row, because the bare server speaks that protocol only.",
     "",
     formatFloorsTable(report),
   ].join("\n");
@@ -73,4 +82,14 @@ export function calibrationSections(report: CalibrationReport, command: string):
     formatOpenLoopTable(report),
   ].join("\n");
   return { timing, openLoop };
+}
+
+/**
+ * Returns true when a request-path share exceeds the whole TTFT error at the median. A
+ * correct split never does that, so the two processes map their clocks to Unix time
+ * differently (the system clock was adjusted between their starts) and the split is wrong.
+ */
+export function requestPathUnreliable(report: CalibrationReport): boolean {
+  const results = [...report.levels, ...report.floors.map((floor) => floor.result)];
+  return results.some((r) => r.requestPathP50Ms !== null && r.ttftErrorP50Ms !== null && r.requestPathP50Ms > r.ttftErrorP50Ms);
 }

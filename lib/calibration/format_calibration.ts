@@ -1,4 +1,4 @@
-import type { CalibrationReport } from "./run_calibration.ts";
+import type { CalibrationReport, FloorResult } from "./run_calibration.ts";
 import type { LevelResult } from "./measure_level.ts";
 
 const fixed = (value: number | null, digits = 3) => (value === null ? "n/a" : value.toFixed(digits));
@@ -17,6 +17,13 @@ export function formatCalibrationTable(report: CalibrationReport): string {
   ].join("\n");
 }
 
+/** Row labels of the floors, naming the client and the transport each path uses. */
+const FLOOR_LABELS: Record<FloorResult["path"], string> = {
+  "bare client, emulator": "bare client (socket), emulator",
+  "SDK, bare server": "SDK (openai-compatible, socket), bare server",
+  "bare client, bare server": "bare client (socket), bare server",
+};
+
 /**
  * Formats where the error comes from: per level, the harness's path (SDK against the
  * emulator) next to the lighter paths of the floors, as a Markdown table.
@@ -27,8 +34,8 @@ export function formatFloorsTable(report: CalibrationReport): string {
     `| ${r.concurrency} | ${path} | ${r.failed} | ${fixed(r.ttftErrorP50Ms)} | ${fixed(r.ttftErrorP99Ms)} | ${fixed(r.requestPathP99Ms)} | ` +
     `${fixed(r.gapErrorP99Ms)} | ${fixed(r.cpuUsPerEvent, 1)} | ${r.eventsPerS.toFixed(0)} | ${(r.cpuLoad * 100).toFixed(0)}% |`;
   const rows = report.levels.flatMap((level) => [
-    row(`SDK (${report.provider}), emulator`, level),
-    ...report.floors.filter((floor) => floor.result.concurrency === level.concurrency).map((floor) => row(floor.path, floor.result)),
+    row(`SDK (${report.provider}, ${report.transport}), emulator`, level),
+    ...report.floors.filter((floor) => floor.result.concurrency === level.concurrency).map((floor) => row(FLOOR_LABELS[floor.path], floor.result)),
   ]);
   return [
     "| concurrency | client, server | failed | TTFT error p50 (ms) | TTFT error p99 (ms) | request path p99 (ms) | chunk-gap error p99 (ms) | client CPU per event (µs) | events/s | client CPU |",

@@ -23,8 +23,10 @@ const STAMP = /^\[(\d+)\|(\d+)\]$/;
  * The TTFT and gap errors use one clock per side (client send to client receive, server
  * arrival to server send), so the two processes' clocks never need to agree. The split into
  * request and response path needs `originUnixMs`, the Unix time of the outcome's clock
- * origin, and assumes both processes read the same system clock. Throws when the stream
- * failed or a chunk lacks its stamp, because then the error cannot be measured.
+ * origin, and assumes both processes map their monotonic clocks to the same Unix time. An
+ * adjustment of the system clock between the two processes' starts breaks that assumption.
+ * Throws when the stream failed or a chunk lacks its stamp, because then the error cannot
+ * be measured.
  */
 export function timingErrors(outcome: AttemptOutcome, originUnixMs: number | null = null): TimingErrors {
   if (outcome.error !== null) {

@@ -11,9 +11,9 @@ export interface CreateAdapterOptions {
   clock?: Clock;
   /**
    * Transport under the SDK: `socket` (the project's HTTP/1.1 client, which stamps send and
-   * arrival times at the socket) or `fetch` (the runtime's). Default: `socket` for `http:`
-   * endpoints (the emulator, local servers) and `fetch` for `https:` ones and when an HTTP
-   * proxy is configured, where network delay dwarfs the difference and `fetch` brings
+   * arrival times at the socket) or `fetch` (the runtime's). Default: `socket` for the
+   * emulator and `http:` endpoints such as local servers, and `fetch` for `https:` ones and
+   * when an HTTP proxy applies, where network delay dwarfs the difference and `fetch` brings
    * HTTP/2, proxies and compression.
    */
   transport?: TransportName;
@@ -55,8 +55,13 @@ export function createAdapter(
   }
 }
 
-/** `socket` for plain-http endpoints reached directly, `fetch` otherwise (see `CreateAdapterOptions.transport`). */
+/**
+ * Returns `socket` for the emulator and for plain-http endpoints reached directly, `fetch`
+ * otherwise (see `CreateAdapterOptions.transport`). The emulator always listens on
+ * 127.0.0.1, which no proxy setting should route elsewhere.
+ */
 export function defaultTransport(endpoint: Endpoint): TransportName {
+  if (endpoint.kind === "emulated") return "socket";
   if (endpoint.baseURL === undefined) return "fetch";
   const url = new URL(endpoint.baseURL);
   if (url.protocol !== "http:") return "fetch";

@@ -1,6 +1,6 @@
 import type { RunSummary } from "../analysis/summary_types.ts";
 import type { RunManifest } from "../runner/manifest.ts";
-import { harnessWasBusy } from "../runner/harness_load_monitor.ts";
+import { describeBusyHarness, harnessWasBusy } from "../runner/harness_load_monitor.ts";
 
 /** Facts about a run that limit the meaning of its numbers. */
 export interface LimitationFacts {
@@ -32,9 +32,9 @@ export function limitations(facts: LimitationFacts): string[] {
   const load = manifest.harness_load;
   if (load !== undefined && harnessWasBusy(load)) {
     out.push(
-      `The benchmark process was busy while it measured (CPU ${(load.cpu_load * 100).toFixed(0)}% of one core, event-loop lag ` +
-        `p99 ${load.loop_lag_p99_ms} ms): latencies include up to about that much of the client's own queueing. ` +
-        "Lower the concurrency or run fewer models at once for cleaner timings; deno task calibrate shows this machine's limits.",
+      `The benchmark process was busy while it measured: ${describeBusyHarness(load)}. Latencies of the trials in flight ` +
+        "then include up to that much of the client's own queueing. Too many concurrent streams for one process, or very " +
+        "large prompts built while others stream, cause it; deno task calibrate shows this machine's limits.",
     );
   }
   if (manifest.status !== "completed") {

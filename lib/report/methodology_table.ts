@@ -46,6 +46,7 @@ export function methodologyTable(manifest: RunManifest, summary: RunSummary, cou
       ["SDK versions", Object.entries(manifest.sdk_versions).map(([k, v]) => `${k} ${v}`).join(", ") || MISSING],
       ["Model versions reported by servers", versions.join("; ") || MISSING],
       ["Load pattern", loadPattern(manifest)],
+      ["Transport per model", transportsOf(manifest)],
       ["Benchmark process load", harnessLoad(manifest)],
       [
         "Price table",
@@ -120,4 +121,11 @@ function harnessLoad(manifest: RunManifest): string {
   return `CPU ${(load.cpu_load * 100).toFixed(0)}% of one core over ${load.wall_s.toFixed(1)} s; event-loop lag p50 ` +
     `${load.loop_lag_p50_ms ?? MISSING} ms, p99 ${load.loop_lag_p99_ms ?? MISSING} ms, max ${load.loop_lag_max_ms ?? MISSING} ms ` +
     `(a timer due every ${load.interval_ms} ms)`;
+}
+
+function transportsOf(manifest: RunManifest): string {
+  const entries = Object.entries(manifest.transports ?? {});
+  if (entries.length === 0) return `${MISSING} (not recorded by the version that ran this; it used fetch)`;
+  return entries.map(([ref, transport]) => `${ref}: ${transport}`).join("; ") +
+    " (socket: send and arrival times stamped at the socket; fetch: stamped around the runtime's fetch, see docs/metrics.md)";
 }

@@ -32,6 +32,7 @@ const manifestSchema = z.looseObject({
   price_table: z.object({ path: z.string(), rows: z.array(priceRowSchema) }),
   trials_planned: z.number(),
   peak_in_flight: z.number().default(0),
+  transports: z.record(z.string(), z.enum(["socket", "fetch"])).optional(),
   harness_load: z.object({
     cpu_load: z.number(),
     loop_lag_p50_ms: z.number().nullable(),

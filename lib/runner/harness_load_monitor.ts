@@ -71,3 +71,39 @@ export function startHarnessLoadMonitor(intervalMs = 20): HarnessLoadMonitor {
 export function harnessWasBusy(load: HarnessLoad): boolean {
   return load.cpu_load >= BUSY_CPU_LOAD || (load.loop_lag_p99_ms ?? 0) >= BUSY_LOOP_LAG_P99_MS;
 }
+
+/**
+ * Describes why `load` counts as busy, naming each threshold it crossed and the worst
+ * delay it measured, e.g. "event-loop lag p99 5.6 ms (threshold 5 ms), worst 108.8 ms".
+ */
+export function describeBusyHarness(load: HarnessLoad): string {
+  const reasons: string[] = [];
+  if (load.cpu_load >= BUSY_CPU_LOAD) {
+    reasons.push(`CPU ${(load.cpu_load * 100).toFixed(0)}% of one core (threshold ${BUSY_CPU_LOAD * 100}%)`);
+  }
+  if ((load.loop_lag_p99_ms ?? 0) >= BUSY_LOOP_LAG_P99_MS) {
+    reasons.push(`event-loop lag p99 ${load.loop_lag_p99_ms} ms (threshold ${BUSY_LOOP_LAG_P99_MS} ms)`);
+  }
+  return `${reasons.join(" and ")}; the event loop was held up for as long as ${load.loop_lag_max_ms ?? "an unknown time"} ms at worst`;
+}
+
+/**
+ * Combines the loads of two sessions of one resumed run: the larger value of each figure,
+ * and their wall times added, so a busy session is never hidden by a calm one.
+ */
+export function mergeHarnessLoads(earlier: HarnessLoad, later: HarnessLoad): HarnessLoad {
+  return {
+    cpu_load: Math.max(earlier.cpu_load, later.cpu_load),
+    loop_lag_p50_ms: larger(earlier.loop_lag_p50_ms, later.loop_lag_p50_ms),
+    loop_lag_p99_ms: larger(earlier.loop_lag_p99_ms, later.loop_lag_p99_ms),
+    loop_lag_max_ms: larger(earlier.loop_lag_max_ms, later.loop_lag_max_ms),
+    interval_ms: later.interval_ms,
+    wall_s: Math.round((earlier.wall_s + later.wall_s) * 1000) / 1000,
+  };
+}
+
+function larger(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.max(a, b);
+}

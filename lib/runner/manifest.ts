@@ -1,4 +1,5 @@
 import type { HarnessLoad } from "./harness_load_monitor.ts";
+import type { TransportName } from "../providers/http_transport.ts";
 
 /** Version of the `run.json` layout. */
 export const RUN_SCHEMA_VERSION = 1;
@@ -54,7 +55,9 @@ export interface RunManifest {
   trials_planned: number;
   /** Observed maximum number of requests in flight at once. */
   peak_in_flight: number;
-  /** Load of the benchmark process while trials ran (the latest session of a resumed run). */
+  /** Transport under each model's SDK: `socket` (send and arrival stamped at the socket) or `fetch`. */
+  transports?: Record<string, TransportName>;
+  /** Load of the benchmark process while trials ran; for a resumed run, the larger figure of its sessions. */
   harness_load?: HarnessLoad;
   /** One entry per load phase (one per sweep level, else one), in the order they ran. */
   phases?: PhaseInfo[];

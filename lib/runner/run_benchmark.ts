@@ -4,7 +4,8 @@ import type { Dataset } from "../datasets/schema.ts";
 import { loadDataset } from "../datasets/load_dataset.ts";
 import { parseModelRef } from "../providers/parse_model_ref.ts";
 import { resolveEndpoint } from "../providers/resolve_endpoint.ts";
-import { createAdapter } from "../providers/create_adapter.ts";
+import { createAdapter, defaultTransport } from "../providers/create_adapter.ts";
+import type { TransportName } from "../providers/http_transport.ts";
 import { type Clock, type Endpoint, monotonicClock, type ProviderAdapter, type ProviderName } from "../providers/types.ts";
 import { loadPriceTable } from "../pricing/load_price_table.ts";
 import type { PhaseInfo, RunManifest } from "./manifest.ts";
@@ -16,7 +17,13 @@ import { estimateRunCost } from "./estimate_run_cost.ts";
 import { type LoadPhase, planPhases } from "./plan_phases.ts";
 import { arrivalSchedule } from "./arrival_schedule.ts";
 import { CANCELLED_REASON, dispatchPool } from "./dispatch_pool.ts";
-import { harnessWasBusy, type HarnessLoadMonitor, startHarnessLoadMonitor } from "./harness_load_monitor.ts";
+import {
+  describeBusyHarness,
+  harnessWasBusy,
+  type HarnessLoadMonitor,
+  mergeHarnessLoads,
+  startHarnessLoadMonitor,
+} from "./harness_load_monitor.ts";
 import { runTrial, type TrialRunContext } from "./run_trial.ts";
 import { readPreviousManifest } from "./read_previous_manifest.ts";
 import { loadProfiles } from "../emulator/load_profiles.ts";
@@ -146,10 +153,12 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
   let loadMonitor: HarnessLoadMonitor | null = null;
   try {
     const endpoints = new Map<string, Endpoint>();
+    const transports: Record<string, TransportName> = {};
     for (const [ref, parsed] of providers) {
       const endpoint = resolveEndpoint(parsed.provider, env, emulator?.url ?? null, spec.endpoint);
       endpoints.set(ref, endpoint);
-      adapters.set(ref, createAdapter(parsed.provider, endpoint, { clock }));
+      transports[ref] = defaultTransport(endpoint);
+      adapters.set(ref, createAdapter(parsed.provider, endpoint, { clock, transport: transports[ref] }));
     }
 
     const finished = new Set(recorder.existing.map((record) => record.trial_id));
@@ -177,6 +186,7 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
     const originUnixMs = previous?.origin_unix_ms ?? Date.now();
     const origin = clock() - (Date.now() - originUnixMs);
     manifest.origin_unix_ms = originUnixMs;
+    manifest.transports = transports;
     if (previous !== null) {
       manifest.started_at = previous.started_at;
       manifest.resumed_at = [...(previous.resumed_at ?? []), new Date().toISOString()];
@@ -229,13 +239,10 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
       stopReason ??= info.stopReason;
     }
 
-    manifest.harness_load = loadMonitor.stop();
+    const sessionLoad = loadMonitor.stop();
+    manifest.harness_load = previous?.harness_load ? mergeHarnessLoads(previous.harness_load, sessionLoad) : sessionLoad;
     if (harnessWasBusy(manifest.harness_load)) {
-      const load = manifest.harness_load;
-      log(
-        `warning: the benchmark process was busy (CPU ${(load.cpu_load * 100).toFixed(0)}% of a core, event-loop lag p99 ` +
-          `${load.loop_lag_p99_ms} ms), so latencies include its own queueing; lower the concurrency for cleaner timings`,
-      );
+      log(`warning: the benchmark process was busy (${describeBusyHarness(manifest.harness_load)}), so some latencies include its own queueing`);
     }
     manifest.finished_at = new Date().toISOString();
     manifest.peak_in_flight = Math.max(0, ...manifest.phases!.map((phase) => phase.peak_in_flight));

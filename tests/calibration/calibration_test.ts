@@ -3,7 +3,7 @@ import { runCalibration } from "../../lib/calibration/run_calibration.ts";
 import { timingErrors } from "../../lib/calibration/timing_errors.ts";
 import { replaceMarkdownSection } from "../../lib/calibration/replace_markdown_section.ts";
 import { formatCalibrationTable } from "../../lib/calibration/format_calibration.ts";
-import { calibrationSections } from "../../lib/calibration/calibration_sections.ts";
+import { calibrationSections, requestPathUnreliable } from "../../lib/calibration/calibration_sections.ts";
 import type { AttemptOutcome } from "../../lib/runner/run_attempt.ts";
 
 Deno.test("calibration measures small errors at concurrency 1 and 8", async () => {
@@ -107,6 +107,26 @@ Deno.test("calibration sections state whether targets were met", () => {
 
   assert.match(timing, /≤ 0.5 ms at concurrency 64: met \(0.400 ms\)\. The floor without SDK, harness or emulator code measured 0.200 ms\.\n/);
   assert.match(timing, /≤ 1 ms at concurrency 256: not met \(3.000 ms\)/);
-  assert.match(timing, /\| 64 \| SDK \(openai-compatible\), emulator \| 0 \|/);
-  assert.match(timing, /\| 64 \| bare client, bare server \| 0 \|/);
+  assert.match(timing, /\| 64 \| SDK \(openai-compatible, socket\), emulator \| 0 \|/);
+  assert.match(timing, /\| 64 \| bare client \(socket\), bare server \| 0 \|/);
+});
+
+Deno.test("calibration flags an impossible request-path split", () => {
+  const level = { concurrency: 1, requests: 10, failed: 0, ttftErrorP50Ms: 0.9, ttftErrorP99Ms: 2, ttftErrorMaxMs: 3, requestPathP50Ms: 4.4, requestPathP99Ms: 5, gapErrorP50Ms: 0.1, gapErrorP99Ms: 0.2, gapErrorMaxMs: 0.3, gaps: 40, cpuUsPerEvent: 10, eventsPerS: 100, cpuLoad: 0.1, wallS: 1 };
+  const report = {
+    date: "2026-01-01",
+    provider: "openai-compatible" as const,
+    transport: "socket" as const,
+    model: "calibration-ttft50-gap10-n20",
+    cpus: 2,
+    denoVersion: "2.9.6",
+    loadAverage: 0.5,
+    levels: [level],
+    floors: [],
+    maxConcurrencyUnder1Ms: null,
+    openLoop: null,
+  };
+  assert.equal(requestPathUnreliable(report), true);
+  assert.match(calibrationSections(report, "deno task calibrate").timing, /request-path columns of this calibration are not reliable/);
+  assert.equal(requestPathUnreliable({ ...report, levels: [{ ...level, requestPathP50Ms: 0.4 }] }), false);
 });

@@ -39,6 +39,7 @@ Deno.test("defaultTransport picks fetch behind proxy", () => {
   Deno.env.set("NO_PROXY", "localhost,.internal");
   try {
     assert.equal(defaultTransport({ kind: "real", baseURL: "http://127.0.0.1:11434/v1", apiKey: "k" }), "fetch");
+    assert.equal(defaultTransport({ kind: "emulated", baseURL: "http://127.0.0.1:4000/v1", apiKey: "k" }), "socket");
     assert.equal(defaultTransport({ kind: "real", baseURL: "http://localhost:11434/v1", apiKey: "k" }), "socket");
     assert.equal(defaultTransport({ kind: "real", baseURL: "http://vllm.internal:8000/v1", apiKey: "k" }), "socket");
   } finally {

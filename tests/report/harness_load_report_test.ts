@@ -18,7 +18,7 @@ const LOAD = { loop_lag_p50_ms: 0.4, loop_lag_max_ms: 30, interval_ms: 20, wall_
 
 Deno.test("report warns about a busy harness", async () => {
   const md = await reportWithLoad({ ...LOAD, cpu_load: 0.97, loop_lag_p99_ms: 18.5 });
-  assert.match(md, /The benchmark process was busy while it measured \(CPU 97% of one core, event-loop lag p99 18.5 ms\)/);
+  assert.match(md, /The benchmark process was busy while it measured: CPU 97% of one core \(threshold 80%\) and event-loop lag p99 18.5 ms \(threshold 5 ms\); the event loop was held up for as long as 30 ms at worst\./);
   assert.match(md, /Benchmark process load \| CPU 97% of one core over 42.0 s/);
 });
 
@@ -31,4 +31,5 @@ Deno.test("report stays quiet about a calm harness", async () => {
 Deno.test("report of an older run without harness load", async () => {
   const md = await reportWithLoad(null);
   assert.match(md, /Benchmark process load \| .*not recorded by the version that ran this/);
+  assert.match(md, /Transport per model \| .*not recorded by the version that ran this; it used fetch/);
 });

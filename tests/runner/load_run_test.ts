@@ -20,6 +20,7 @@ Deno.test("closed loop holds concurrency 4", async () => {
   assert.equal(phase.concurrency, 4);
   assert.ok(result.manifest.harness_load!.cpu_load > 0);
   assert.ok(result.manifest.harness_load!.loop_lag_p99_ms !== null);
+  assert.deepEqual(result.manifest.transports, { "openai-compatible:steady": "socket" });
   // ceil(20 / 4) waves of about 200 ms each; an unbounded run would take about 200 ms.
   assert.ok(wallMs > 950, `wall time ${wallMs} ms`);
   assert.ok(wallMs < 1800, `wall time ${wallMs} ms`);
