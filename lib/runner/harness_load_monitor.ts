@@ -17,7 +17,7 @@ export interface HarnessLoad {
 export const BUSY_CPU_LOAD = 0.8;
 export const BUSY_LOOP_LAG_P99_MS = 5;
 
-/** A running monitor; `stop` ends it and returns what it saw. */
+/** A running monitor. `stop` ends it and returns the load it measured. */
 export interface HarnessLoadMonitor {
   stop(): HarnessLoad;
 }
@@ -74,7 +74,8 @@ export function harnessWasBusy(load: HarnessLoad): boolean {
 
 /**
  * Describes why `load` counts as busy, naming each threshold it crossed and the worst
- * delay it measured, e.g. "event-loop lag p99 5.6 ms (threshold 5 ms), worst 108.8 ms".
+ * delay it measured, e.g. "event-loop lag p99 5.6 ms (threshold 5 ms); the event loop was
+ * held up for as long as 108.8 ms at worst".
  */
 export function describeBusyHarness(load: HarnessLoad): string {
   const reasons: string[] = [];
