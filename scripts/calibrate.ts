@@ -31,6 +31,7 @@ Options:
   --rate R             open-loop arrival rate in requests/s (default 200)
   --open-requests N    requests of the open-loop check (default 2000, 10 s at 200/s)
   --no-open-loop       skip the open-loop check
+  --warmup-waves N     unmeasured waves of streams before each level (default 3)
   --no-floors          skip the lighter paths (bare client and bare server) that show where
                        the error comes from
   --no-docs            do not write docs/benchmarks.md
@@ -59,6 +60,7 @@ async function main(): Promise<number> {
       "open-requests": { type: "string" },
       "no-open-loop": { type: "boolean" },
       "no-floors": { type: "boolean" },
+      "warmup-waves": { type: "string" },
       "no-docs": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -83,6 +85,7 @@ async function main(): Promise<number> {
     transport,
     requestsPerLevel: requests === undefined ? undefined : () => requests,
     floors: !values["no-floors"],
+    warmupWaves: values["warmup-waves"] === undefined ? undefined : parseList(values["warmup-waves"], "--warmup-waves")[0],
     openLoop: values["no-open-loop"] ? null : { ratePerS: rate, requests: openRequests, maxInFlight: 1024 },
     onLog: (message) => console.error(message),
   });

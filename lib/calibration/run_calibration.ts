@@ -13,12 +13,18 @@ import { SocketTransport } from "../providers/socket_transport.ts";
 export interface CalibrationOptions {
   /** Concurrency levels to measure, in order. */
   levels: number[];
-  /** Measured requests per level (after one warm-up wave of `level` requests). Default: max(2 × level, 100). */
+  /** Measured requests per level, after the warm-up waves. Default: max(2 × level, 100). */
   requestsPerLevel?: (level: number) => number;
   /** Scripted stream: first chunk after `ttftMs`, then one every `gapMs`, `chunks` in all. */
   ttftMs?: number;
   gapMs?: number;
   chunks?: number;
+  /**
+   * Unmeasured waves of `level` streams that run first (default 3). One wave opens the
+   * connections. The later ones let the JIT compile the hot paths and the heap grow to its
+   * working size, because those otherwise add tens of ms to the first measured streams at 256.
+   */
+  warmupWaves?: number;
   /** SDK path to measure (default openai-compatible, the `openai` SDK). */
   provider?: ProviderName;
   /** Transport under the SDK (default: the one runs use for the emulator's http URL, `socket`). */
@@ -46,6 +52,8 @@ export interface CalibrationReport {
   date: string;
   provider: ProviderName;
   transport: TransportName;
+  /** Unmeasured waves of streams before each level's measured ones. */
+  warmupWaves: number;
   model: string;
   cpus: number;
   denoVersion: string;
@@ -76,6 +84,8 @@ export async function runCalibration(options: CalibrationOptions): Promise<Calib
   const [ttftMs, gapMs, chunks] = [options.ttftMs ?? 50, options.gapMs ?? 10, options.chunks ?? 20];
   const model = calibrationModel(ttftMs, gapMs, chunks);
   const requestsFor = options.requestsPerLevel ?? ((level: number) => Math.max(2 * level, 100));
+  const warmupWaves = options.warmupWaves ?? 3;
+  if (!Number.isInteger(warmupWaves) || warmupWaves < 1) throw new RangeError(`warmupWaves must be a whole number ≥ 1, got ${warmupWaves}`);
 
   // Calibration streams match no dataset item, so the emulator indexes none (an empty folder).
   const emptyDatasets = await Deno.makeTempDir({ prefix: "calibration-datasets-" });
@@ -93,7 +103,7 @@ export async function runCalibration(options: CalibrationOptions): Promise<Calib
       measureLevel({
         runStream,
         concurrency: level,
-        warmupRequests: level,
+        warmupRequests: warmupWaves * level,
         requests: requestsFor(level),
         streamDurationMs: ttftMs + (chunks - 1) * gapMs,
         clock,
@@ -129,6 +139,7 @@ export async function runCalibration(options: CalibrationOptions): Promise<Calib
       date: new Date().toISOString().slice(0, 10),
       provider,
       transport,
+      warmupWaves,
       model,
       cpus: navigator.hardwareConcurrency,
       denoVersion: Deno.version.deno,
