@@ -1,6 +1,7 @@
 /**
  * Runs the local provider emulator until Ctrl-C. Prints the URL, the base URL per SDK and a
- * curl example to stdout, and logs one line per request to stderr.
+ * curl example to stdout, and logs one line per request to stderr. With `--bare` it runs the
+ * bare calibration server instead, which prints its URL and logs only failed connections.
  *
  *   deno task emulator [--port N] [--seed S] [--profiles FILE] [--datasets DIR] [--replay RUN_DIR | --calibration [--bare]]
  */
