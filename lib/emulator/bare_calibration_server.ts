@@ -1,3 +1,5 @@
+import { closeQuietly } from "../providers/connection_pool.ts";
+import { writeAll } from "../providers/write_all.ts";
 import { CALIBRATION_MODEL } from "./calibration_engine.ts";
 
 /** A running bare calibration server. */
@@ -69,8 +71,8 @@ async function serveConnection(conn: Deno.TcpConn): Promise<void> {
     pending = pending.slice(headEnd + 4 + length);
     const match = CALIBRATION_MODEL.exec(/"model"\s*:\s*"([^"]*)"/.exec(body)?.[1] ?? "");
     if (match === null) {
-      const message = '{"error":{"message":"the bare calibration server serves calibration-ttft<ms>-gap<ms>-n<chunks> only"}}';
-      await writeAll(conn, `HTTP/1.1 404 Not Found\r\ncontent-type: application/json\r\ncontent-length: ${message.length}\r\n\r\n${message}`);
+      const message = '{"error":{"message":"model not found: the bare calibration server serves only calibration-ttft<ms>-gap<ms>-n<chunks> models"}}';
+      await writeText(conn, `HTTP/1.1 404 Not Found\r\ncontent-type: application/json\r\ncontent-length: ${message.length}\r\n\r\n${message}`);
       continue;
     }
     await sendStream(conn, arrivedAt, Number(match[1]), Number(match[2]), Number(match[3]));
@@ -79,7 +81,7 @@ async function serveConnection(conn: Deno.TcpConn): Promise<void> {
 
 /** Writes the head at once, then chunk `i` at `ttft + i × gap` ms after arrival, each stamped as it is written. */
 async function sendStream(conn: Deno.Conn, arrivedAt: number, ttftMs: number, gapMs: number, count: number): Promise<void> {
-  await writeAll(conn, "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n");
+  await writeText(conn, "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n");
   const arrivalUnixUs = Math.round((performance.timeOrigin + arrivedAt) * 1000);
   for (let i = 0; i < count; i++) {
     const due = ttftMs + i * gapMs - (performance.now() - arrivedAt);
@@ -92,7 +94,7 @@ async function sendStream(conn: Deno.Conn, arrivedAt: number, ttftMs: number, ga
       event += sseChunk(`data: {${CHUNK_FIELDS},"choices":[],"usage":${usage}}\n\n`);
       event += sseChunk("data: [DONE]\n\n") + "0\r\n\r\n";
     }
-    await writeAll(conn, event);
+    await writeText(conn, event);
   }
 }
 
@@ -100,15 +102,6 @@ function sseChunk(text: string): string {
   return `${encoder.encode(text).length.toString(16)}\r\n${text}\r\n`;
 }
 
-async function writeAll(conn: Deno.Conn, text: string): Promise<void> {
-  const bytes = encoder.encode(text);
-  for (let written = 0; written < bytes.length;) written += await conn.write(bytes.subarray(written));
-}
-
-function closeQuietly(conn: Deno.Conn): void {
-  try {
-    conn.close();
-  } catch {
-    // Already closed.
-  }
+function writeText(conn: Deno.Conn, text: string): Promise<void> {
+  return writeAll(conn, encoder.encode(text));
 }

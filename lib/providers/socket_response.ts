@@ -1,6 +1,7 @@
 import type { StartedRead } from "./connection_pool.ts";
 import { READ_SIZE } from "./connection_pool.ts";
 import { BodyDecoder, bodyFraming } from "./http1_body_decoder.ts";
+import { concatBytes } from "./concat_bytes.ts";
 import { HttpProtocolError } from "./http_protocol_error.ts";
 import { findHeadEnd, MAX_HEAD_BYTES, parseResponseHead } from "./http1_response_head.ts";
 import type { TransportProbe } from "./http_transport.ts";
@@ -148,7 +149,7 @@ export function readSocketResponse(options: SocketResponseOptions): Promise<Resp
       let bytes: Uint8Array = buffer.subarray(0, n);
 
       if (decoder === null) {
-        pending = concat(pending, bytes);
+        pending = concatBytes([pending, bytes]);
         for (let headEnd = findHeadEnd(pending); headEnd !== -1 && decoder === null; headEnd = findHeadEnd(pending)) {
           const head = parseResponseHead(pending.subarray(0, headEnd));
           pending = pending.subarray(headEnd);
@@ -188,12 +189,4 @@ export function readSocketResponse(options: SocketResponseOptions): Promise<Resp
     signal.addEventListener("abort", onAbort, { once: true });
     pump().catch((error) => fail(signal.aborted ? signal.reason : error));
   });
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b.slice();
-  const joined = new Uint8Array(a.length + b.length);
-  joined.set(a);
-  joined.set(b, a.length);
-  return joined;
 }

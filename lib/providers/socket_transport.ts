@@ -1,6 +1,7 @@
 import { closeQuietly, ConnectionPool, type ConnectionPoolOptions } from "./connection_pool.ts";
 import type { HttpTransport, TransportProbe } from "./http_transport.ts";
 import { readSocketResponse, StaleConnectionError } from "./socket_response.ts";
+import { writeAll } from "./write_all.ts";
 import type { Clock } from "./types.ts";
 
 /** Request headers the transport writes itself, replacing any the SDK set. */
@@ -102,8 +103,4 @@ function encodeRequest(method: string, url: URL, headers: Headers, body: Uint8Ar
   for (let i = 0; i < head.length; i++) bytes[i] = head.charCodeAt(i) & 0xff;
   if (body !== null) bytes.set(body, head.length);
   return bytes;
-}
-
-async function writeAll(conn: Deno.Conn, bytes: Uint8Array): Promise<void> {
-  for (let written = 0; written < bytes.length;) written += await conn.write(bytes.subarray(written));
 }

@@ -115,40 +115,23 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
   // Awaited below; marked handled so a failed start is not reported while the datasets load.
   emulatorStart?.catch(() => {});
 
-  const datasets: Dataset[] = [];
-  const itemLimits = new Map<string, number | null>();
   let emulator: EmulatorProcess | null = null;
-  let plans: ReturnType<typeof expandTrials>;
-  let phases: ReturnType<typeof planPhases>;
-  let priceRows: Awaited<ReturnType<typeof loadPriceTable>>;
-  let cache: ResponseCache | null;
-  try {
-    for (const entry of spec.datasets) {
-      const dataset = await loadDataset(typeof entry === "string" ? entry : entry.name, { datasetsDir });
-      datasets.push(dataset);
-      if (typeof entry !== "string") itemLimits.set(dataset.name, entry.items);
-    }
-    plans = expandTrials(spec.models, datasets, spec.repetitions, spec.items_per_dataset, itemLimits);
-    phases = planPhases(plans, spec);
-    priceRows = await loadPriceTable(pricesPath);
-    cache = spec.rescore_from === null ? null : await ResponseCache.open(spec.rescore_from);
-    await Deno.mkdir(runDir, { recursive: true });
-    emulator = await emulatorStart;
-  } catch (error) {
-    const started = await emulatorStart?.catch(() => null);
-    await started?.stop();
-    throw error;
-  }
-  const trialsPlanned = phases.reduce((sum, phase) => sum + phase.plans.length, 0);
-
+  let inputs: RunInputs;
   let recorder: TrialRecorder;
   try {
+    inputs = await loadRunInputs(spec, datasetsDir, pricesPath);
+    await Deno.mkdir(runDir, { recursive: true });
+    emulator = await emulatorStart;
     if (emulator !== null) await warnAboutEmulator(emulator, providers, env, spec, log);
     recorder = await TrialRecorder.open(runDir, { recordStreams: spec.record_streams, maxOutputTokens: spec.max_output_tokens });
   } catch (error) {
-    await emulator?.stop();
+    const started = emulator ?? await emulatorStart?.catch(() => null);
+    await started?.stop();
     throw error;
   }
+  const { datasets, phases, priceRows, cache } = inputs;
+  const trialsPlanned = phases.reduce((sum, phase) => sum + phase.plans.length, 0);
+
   const adapters = new Map<string, ProviderAdapter>();
   let loadMonitor: HarnessLoadMonitor | null = null;
   try {
@@ -257,6 +240,32 @@ export async function runBenchmark(options: RunOptions): Promise<RunResult> {
     for (const adapter of adapters.values()) adapter.close();
     await emulator?.stop();
   }
+}
+
+/** Inputs a run reads before its first request: datasets, trial plan, prices and the rescoring cache. */
+interface RunInputs {
+  datasets: Dataset[];
+  phases: LoadPhase[];
+  priceRows: Awaited<ReturnType<typeof loadPriceTable>>;
+  cache: ResponseCache | null;
+}
+
+/** Loads the spec's datasets (with per-dataset item limits), plans its phases and reads the price table. */
+async function loadRunInputs(spec: Spec, datasetsDir: string, pricesPath: string): Promise<RunInputs> {
+  const datasets: Dataset[] = [];
+  const itemLimits = new Map<string, number | null>();
+  for (const entry of spec.datasets) {
+    const dataset = await loadDataset(typeof entry === "string" ? entry : entry.name, { datasetsDir });
+    datasets.push(dataset);
+    if (typeof entry !== "string") itemLimits.set(dataset.name, entry.items);
+  }
+  const plans = expandTrials(spec.models, datasets, spec.repetitions, spec.items_per_dataset, itemLimits);
+  return {
+    datasets,
+    phases: planPhases(plans, spec),
+    priceRows: await loadPriceTable(pricesPath),
+    cache: spec.rescore_from === null ? null : await ResponseCache.open(spec.rescore_from),
+  };
 }
 
 /** Logs where the emulator runs and warns about emulated models that have no profile of their own. */

@@ -4,6 +4,7 @@
  * way a dropped connection looks to the client.
  */
 import type { ReplayPiece } from "./replay_server.ts";
+import { writeAll } from "../../lib/providers/write_all.ts";
 
 /** A running dropping server. */
 export interface DroppingServer {
@@ -75,9 +76,4 @@ async function readRequest(connection: Deno.Conn): Promise<void> {
     bodyBytes = new TextEncoder().encode(received.slice(headEnd + 4)).length;
     if (bodyBytes >= length) return;
   }
-}
-
-async function writeAll(connection: Deno.Conn, bytes: Uint8Array): Promise<void> {
-  let written = 0;
-  while (written < bytes.length) written += await connection.write(bytes.subarray(written));
 }

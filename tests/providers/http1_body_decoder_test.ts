@@ -1,19 +1,10 @@
 import assert from "node:assert/strict";
 import { BodyDecoder, bodyFraming } from "../../lib/providers/http1_body_decoder.ts";
 import { HttpProtocolError } from "../../lib/providers/http_protocol_error.ts";
+import { concatBytes } from "../../lib/providers/concat_bytes.ts";
 
 const encoder = new TextEncoder();
-const text = (pieces: Uint8Array[]) => new TextDecoder().decode(concat(pieces));
-
-function concat(pieces: Uint8Array[]): Uint8Array {
-  const joined = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
-  let offset = 0;
-  for (const piece of pieces) {
-    joined.set(piece, offset);
-    offset += piece.length;
-  }
-  return joined;
-}
+const text = (pieces: Uint8Array[]) => new TextDecoder().decode(concatBytes(pieces));
 
 /** Feeds `wire` to a decoder in reads of `size` bytes and returns the payload and the decoder. */
 function decodeInReads(framingHeaders: Record<string, string>, wire: string, size: number) {
@@ -36,7 +27,7 @@ for (const size of [1, 2, 3, 5, 7, 64]) {
 
 Deno.test("BodyDecoder keeps a UTF-8 character split across chunks as bytes", () => {
   const euro = encoder.encode("€"); // three bytes
-  const wire = concat([encoder.encode("1\r\n"), euro.subarray(0, 1), encoder.encode("\r\n2\r\n"), euro.subarray(1), encoder.encode("\r\n0\r\n\r\n")]);
+  const wire = concatBytes([encoder.encode("1\r\n"), euro.subarray(0, 1), encoder.encode("\r\n2\r\n"), euro.subarray(1), encoder.encode("\r\n0\r\n\r\n")]);
   const decoder = new BodyDecoder({ kind: "chunked" });
   const pieces: Uint8Array[] = [];
   for (const byte of wire) pieces.push(...decoder.push(new Uint8Array([byte])));

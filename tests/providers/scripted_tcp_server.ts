@@ -2,6 +2,9 @@
  * Test helper: a TCP server on 127.0.0.1 (random port) that replies to each request it reads
  * with a scripted list of raw writes, so tests control the exact bytes and their timing.
  */
+import { closeQuietly } from "../../lib/providers/connection_pool.ts";
+import { concatBytes } from "../../lib/providers/concat_bytes.ts";
+import { writeAll } from "../../lib/providers/write_all.ts";
 
 /** One raw write, sent `delayMs` after the previous one; `close` ends the connection instead. */
 export type ScriptStep = { bytes: string | Uint8Array; delayMs?: number } | { close: true; delayMs?: number };
@@ -79,7 +82,7 @@ export function startScriptedServer(
             server.clientClosed.add(number);
             return;
           }
-          buffered = join(buffered, chunk.subarray(0, n));
+          buffered = concatBytes([buffered, chunk.subarray(0, n)]);
           continue;
         }
         buffered = request.rest;
@@ -89,7 +92,7 @@ export function startScriptedServer(
           if (step.delayMs) await pause(step.delayMs);
           if (closing.signal.aborted || "close" in step) return;
           const bytes = typeof step.bytes === "string" ? encoder.encode(step.bytes) : step.bytes;
-          for (let written = 0; written < bytes.length;) written += await conn.write(bytes.subarray(written));
+          await writeAll(conn, bytes);
         }
       }
     } catch {
@@ -123,21 +126,6 @@ function takeRequest(bytes: Uint8Array, headOnly: boolean): { head: string; body
   const bodyStart = headEnd + 4;
   if (bytes.length < bodyStart + length) return null;
   return { head, body: bytes.slice(bodyStart, bodyStart + length), rest: bytes.slice(bodyStart + length) };
-}
-
-function join(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const joined = new Uint8Array(a.length + b.length);
-  joined.set(a);
-  joined.set(b, a.length);
-  return joined;
-}
-
-function closeQuietly(conn: Deno.Conn): void {
-  try {
-    conn.close();
-  } catch {
-    // Already closed.
-  }
 }
 
 /** Encodes `text` as one chunk of a chunked body. */
