@@ -51,7 +51,7 @@ export class ConnectionPool {
   }
 
   /**
-   * Returns an idle connection to `url`'s origin, or opens one; `fresh` always opens one.
+   * Returns an idle connection to `url`'s origin, or opens one. With `fresh` it always opens one.
    * Rejects with `signal.reason` when it aborts first.
    */
   async take(url: URL, signal: AbortSignal, fresh = false): Promise<PooledConnection> {

@@ -38,7 +38,7 @@ export function bodyFraming(method: string, status: number, headers: Headers): B
 /**
  * Turns the bytes of a response body, as they arrive in reads of any size, into the body's
  * payload. A chunk-size line, a chunk or a CRLF may be split across reads. `push` returns
- * the payload found in one read; `done` turns true once the body's last byte has been read.
+ * the payload found in one read, and `done` turns true once the body's last byte has been read.
  */
 export class BodyDecoder {
   readonly #framing: BodyFraming;
@@ -54,7 +54,7 @@ export class BodyDecoder {
     else this.#state = "data";
   }
 
-  /** True once the whole body has been read; a body that runs until close is never done early. */
+  /** True once the whole body has been read. A body that runs until the close is done only after `end()`. */
   get done(): boolean {
     return this.#state === "done";
   }

@@ -8,7 +8,7 @@ export type TransportName = (typeof TRANSPORT_NAMES)[number];
 export interface TransportProbe {
   /** Clock reading right before the request's bytes went to the network layer. */
   sentT: number | null;
-  /** Arrival time of the read that completed the response head; null for `fetch`, which resolves later. */
+  /** Arrival time of the read that completed the response head. Null for `fetch`, which resolves later. */
   headT: number | null;
   /**
    * Arrival time of the body bytes the reader took last. A stream event the SDK yields was
